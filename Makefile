@@ -1,0 +1,76 @@
+# OneWindow — `make help` lists the targets.
+# Needs only python3 (3.11) on the PATH: uv is installed into var/tools when it is missing.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+UV := $(shell command -v uv 2>/dev/null || echo var/tools/bin/uv)
+VENV_PY := .venv/bin/python
+MANAGE := $(VENV_PY) manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve demo test test-fast test-pg test-browser lint fmt check messages vendor bench clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+var/tools/bin/uv:
+	@echo "Installing uv $(UV_VERSION) into var/tools ..."
+	@$(PYTHON) -m venv var/tools
+	@var/tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+install: $(UV) ## install the locked dependencies into .venv
+	@$(UV) sync --frozen --quiet --python $(PYTHON)
+
+run: install ## install, migrate, load the demo county once, and serve on HOST:PORT
+	@$(MANAGE) migrate --noinput -v0
+	@$(MANAGE) collectstatic --noinput -v0
+	@$(MANAGE) load_demo
+	@echo ""
+	@echo "OneWindow is starting at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
+	@echo ""
+	@exec .venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--threads 4 --worker-class gthread --access-logfile - --log-level warning
+
+serve: ## serve without the install and demo steps
+	@exec .venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--threads 4 --worker-class gthread --access-logfile -
+
+demo: install ## load the demo county into the configured database
+	@$(MANAGE) migrate --noinput -v0
+	@$(MANAGE) load_demo
+
+test: install ## install and run the whole suite (SQLite), then ruff
+	@$(VENV_PY) -m pytest -m "not browser" -q
+	@$(MAKE) --no-print-directory lint
+
+test-pg: install ## run the suite against PostgreSQL (DATABASE_URL=postgres://...)
+	@$(VENV_PY) -m pytest -m "not browser" -q --create-db
+
+test-browser: install ## Playwright journeys on Debian's Chromium (/usr/bin/chromium)
+	@DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV_PY) -m pytest -m browser -q
+
+lint: install ## ruff lint + format check, migrations in step with models
+	@.venv/bin/ruff check .
+	@.venv/bin/ruff format --check .
+	@$(MANAGE) makemigrations --check --dry-run -v0
+
+fmt: install ## format and autofix
+	@.venv/bin/ruff format .
+	@.venv/bin/ruff check --fix .
+
+messages: install ## extract and compile translations (needs gettext)
+	@$(MANAGE) makemessages -l zh_Hans -l en --no-obsolete --ignore=.venv --ignore=var
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=var
+
+vendor: ## re-fetch the pinned front-end assets from npm
+	@bash scripts/vendor-assets.sh
+
+clean: ## remove the local database, static build and virtualenvs
+	rm -rf var .venv

@@ -1,0 +1,94 @@
+"""Which workspace and menu entries each kind of user gets.
+
+The menu is derived from the same role checks the views enforce (``access.py``), so a link is shown
+exactly when following it would be allowed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from onewindow.organisations import scope
+from onewindow.organisations.choices import Role
+
+if TYPE_CHECKING:
+    from onewindow.accounts.models import User
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str | Promise
+    icon: str
+    roles: tuple[str, ...] = ()  # staff roles that see it; empty with applicant=True for citizens
+    applicant: bool = False
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+# Workspaces in priority order: a user holding several roles lands on the first one.
+WORKSPACES: tuple[NavItem, ...] = (
+    NavItem("accounts:ws-admin", _("Administration"), "gear", (Role.ADMINISTRATOR,)),
+    NavItem("accounts:ws-center", _("Center management"), "building", (Role.CENTER_MANAGER,)),
+    NavItem("accounts:ws-supervision", _("Supervision"), "eye", (Role.SUPERVISOR,)),
+    NavItem("accounts:ws-approve", _("Approval"), "patch-check", (Role.APPROVER,)),
+    NavItem("accounts:ws-review", _("Back-office review"), "clipboard-check", (Role.REVIEWER,)),
+    NavItem("accounts:ws-window", _("Window desk"), "person-workspace", (Role.WINDOW_CLERK,)),
+    NavItem("accounts:ws-hotline", _("Hotline desk"), "headset", (Role.HOTLINE_AGENT,)),
+    NavItem("portal:me", _("My services"), "person-circle", applicant=True),
+)
+
+TOOLS: tuple[NavItem, ...] = (
+    NavItem(
+        "registries:lookup",
+        _("Find an applicant"),
+        "search",
+        (Role.WINDOW_CLERK, Role.HOTLINE_AGENT, Role.ADMINISTRATOR),
+    ),
+    NavItem(
+        "registries:person-new", _("Register a person"), "person-plus", (Role.WINDOW_CLERK,)
+    ),
+    NavItem(
+        "registries:organisation-new",
+        _("Register an organisation"),
+        "building-add",
+        (Role.WINDOW_CLERK,),
+    ),
+    NavItem(
+        "organisations:regions",
+        _("Regions and places"),
+        "diagram-3",
+        (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.CENTER_MANAGER),
+    ),
+    NavItem("organisations:staff", _("Staff roster"), "people", tuple(Role.values)),
+    NavItem("admin:index", _("Data administration"), "database-gear", (Role.ADMINISTRATOR,)),
+)
+
+
+def is_applicant(user: User) -> bool:
+    return hasattr(user, "natural_person") or hasattr(user, "legal_person")
+
+
+def _entitled(user: User, item: NavItem) -> bool:
+    if item.applicant:
+        return is_applicant(user)
+    return scope.has_role(user, *item.roles)
+
+
+def workspaces_for(user: User) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    return [item for item in WORKSPACES if _entitled(user, item)]
+
+
+def tools_for(user: User) -> list[NavItem]:
+    if not user.is_authenticated:
+        return []
+    return [item for item in TOOLS if _entitled(user, item)]

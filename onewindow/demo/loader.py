@@ -1,0 +1,306 @@
+"""Loads the demo county through the domain services, so demo rows pass every real validation.
+
+Deterministic: the same seed gives the same people, numbers and posts. Idempotent: a county that is
+already loaded is left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from faker import Faker
+
+from onewindow.demo import county
+from onewindow.organisations import services as org
+from onewindow.organisations.choices import PlaceKind, Role
+from onewindow.organisations.models import Department, Region, ServicePlace, Staff
+from onewindow.registries import services as reg
+from onewindow.registries.choices import AgentRelation, LegalPersonType, RealNameLevel
+from onewindow.registries.numbers import make_resident_id, make_uscc
+
+DEFAULT_SEED = 20261122
+
+
+@dataclass(frozen=True)
+class Persona:
+    username: str
+    role_label: str
+    where: str
+
+
+@dataclass
+class DemoSummary:
+    created: bool
+    counts: dict[str, int] = field(default_factory=dict)
+    personas: list[Persona] = field(default_factory=list)
+
+
+# The logins printed by `make run`. Order = order printed.
+PERSONAS = (
+    ("clerk", "窗口受理人员 Window clerk", "县政务服务中心 C01"),
+    ("clerk_town", "窗口受理人员 Window clerk", "城关镇便民服务中心 01"),
+    ("reviewer", "后台审查人员 Back-office reviewer", "县市场监督管理局"),
+    ("approver", "审批负责人 Approver", "县市场监督管理局"),
+    ("manager", "中心管理人员 Center manager", "县政务服务中心"),
+    ("supervisor", "电子监察人员 Supervisor", "榆中县"),
+    ("hotline", "热线坐席 Hotline agent", "榆中县 12345"),
+    ("admin", "系统管理员 Administrator", "榆中县"),
+    ("citizen", "群众 Citizen", "网上办事大厅"),
+    ("company", "企业 Company", "网上办事大厅"),
+)
+
+
+def demo_personas() -> list[Persona]:
+    return [Persona(*p) for p in PERSONAS]
+
+
+def is_loaded() -> bool:
+    return Region.objects.filter(code=county.COUNTY[0]).exists()
+
+
+class _Builder:
+    def __init__(self, seed: int, password: str) -> None:
+        self.rng = random.Random(seed)
+        self.fake = Faker("zh_CN")
+        self.fake.seed_instance(seed)
+        self.password_hash = make_password(password)
+        self.staff_serial = 0
+        self.used_phones: set[str] = set()
+
+    def phone(self) -> str:
+        while True:
+            number = f"1{self.rng.choice('3578')}{self.rng.randint(0, 9)}{self.rng.randint(0, 99999999):08d}"
+            if number not in self.used_phones:
+                self.used_phones.add(number)
+                return number
+
+    def staff(self, role: Role, *, username: str | None = None, title: str = "", **scope) -> Staff:
+        self.staff_serial += 1
+        employee_no = f"YZ{self.staff_serial:04d}"
+        person = org.staff_create(
+            username=username or f"s{self.staff_serial:04d}",
+            name=self.fake.name(),
+            employee_no=employee_no,
+            password=None,
+            phone=self.phone(),
+            title=title,
+        )
+        org.role_grant(staff=person, role=role, **scope)
+        return person
+
+
+@transaction.atomic
+def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
+    """Create the demo county unless it exists. Returns what was created and the logins."""
+    if is_loaded():
+        return DemoSummary(created=False, personas=demo_personas())
+    b = _Builder(seed, password)
+    rng = b.rng
+
+    # --- regions -------------------------------------------------------------------------------
+    province = Region.objects.filter(code=county.PROVINCE[0]).first() or org.region_create(
+        code=county.PROVINCE[0], name=county.PROVINCE[1]
+    )
+    city = Region.objects.filter(code=county.CITY[0]).first() or org.region_create(
+        code=county.CITY[0], name=county.CITY[1], parent=province
+    )
+    the_county = org.region_create(code=county.COUNTY[0], name=county.COUNTY[1], parent=city)
+    townships: list[tuple[Region, list[Region]]] = []
+    for suffix, name, villages in county.TOWNSHIPS:
+        town = org.region_create(code=f"620123{suffix}000", name=name, parent=the_county)
+        community_no, village_no = 1, 201
+        members = []
+        for village in villages:
+            if village.endswith("社区"):
+                code, community_no = f"620123{suffix}{community_no:03d}", community_no + 1
+            else:
+                code, village_no = f"620123{suffix}{village_no:03d}", village_no + 1
+            members.append(org.region_create(code=code, name=village, parent=town))
+        townships.append((town, members))
+
+    # --- places ----------------------------------------------------------------------------------
+    center = org.place_create(
+        name="榆中县政务服务中心",
+        kind=PlaceKind.GOVERNMENT_CENTER,
+        region=the_county,
+        address=county.CENTER_ADDRESS,
+        phone=county.CENTER_PHONE,
+        opening_hours=county.HOURS,
+    )
+    org.place_create(
+        name="榆中县网上办事大厅",
+        kind=PlaceKind.ONLINE_HALL,
+        region=the_county,
+        phone="12345",
+        opening_hours="全天候 7×24 小时",
+    )
+
+    # --- departments -----------------------------------------------------------------------------
+    departments: dict[str, Department] = {}
+    for name, short, phone in county.DEPARTMENTS:
+        departments[short] = org.department_create(
+            name=name,
+            short_name=short,
+            uscc=make_uscc(rng, kind="11", region="620123"),
+            region=the_county,
+            phone=f"0931-{phone}",
+            complaint_phone="12345",
+            places=[center],
+        )
+
+    # --- windows and their clerks ----------------------------------------------------------------
+    for number, name, kind, category, dept in county.CENTER_WINDOWS:
+        window = org.window_create(
+            place=center,
+            number=number,
+            name=name,
+            kind=kind,
+            category=category,
+            department=departments[dept] if dept else None,
+        )
+        username = "clerk" if number == "C01" else None
+        b.staff(
+            Role.WINDOW_CLERK, username=username, title="窗口工作人员", place=center, window=window
+        )
+
+    for (town, villages), street in zip(townships, county.STREETS, strict=False):
+        hub = org.place_create(
+            name=f"{town.name}便民服务中心",
+            kind=PlaceKind.CONVENIENCE_CENTER,
+            region=town,
+            address=f"榆中县{town.name}{street}{rng.randint(1, 120)}号",
+            phone=f"0931-52{rng.randint(30000, 99999)}",
+            opening_hours="周一至周五 9:00-12:00, 14:30-17:30",
+        )
+        for number, name, kind, category in county.TOWNSHIP_WINDOWS:
+            window = org.window_create(
+                place=hub, number=number, name=name, kind=kind, category=category
+            )
+            username = "clerk_town" if town.name == "城关镇" and number == "01" else None
+            b.staff(Role.WINDOW_CLERK, username=username, title="便民服务专员", place=hub, window=window)
+        b.staff(Role.CENTER_MANAGER, title="便民服务中心主任", place=hub)
+        for village in villages:
+            station = org.place_create(
+                name=f"{village.name}便民服务站",
+                kind=PlaceKind.CONVENIENCE_STATION,
+                region=village,
+                address=f"榆中县{town.name}{village.name}村委会",
+                phone=b.phone(),
+                opening_hours="工作日 9:00-17:00（代办员可预约上门）",
+            )
+            window = org.window_create(
+                place=station, number="01", name="便民代办", kind="comprehensive",
+                category="personal",
+            )
+            b.staff(Role.WINDOW_CLERK, title="村级代办员", place=station, window=window)
+
+    # --- back office, management, supervision, hotline, administration ---------------------------
+    for short, department in departments.items():
+        is_demo = short == "市场监管局"
+        b.staff(
+            Role.REVIEWER, username="reviewer" if is_demo else None, title="审查员",
+            department=department,
+        )
+        b.staff(Role.REVIEWER, title="审查员", department=department)
+        b.staff(
+            Role.APPROVER, username="approver" if is_demo else None, title="分管负责人",
+            department=department,
+        )
+    b.staff(Role.CENTER_MANAGER, username="manager", title="中心主任", place=center)
+    b.staff(Role.CENTER_MANAGER, title="中心副主任", place=center)
+    b.staff(Role.SUPERVISOR, username="supervisor", title="电子监察室", region=the_county)
+    b.staff(Role.SUPERVISOR, title="电子监察室", region=the_county)
+    for i in range(3):
+        b.staff(
+            Role.HOTLINE_AGENT, username="hotline" if i == 0 else None, title="12345 坐席",
+            region=the_county,
+        )
+    b.staff(Role.ADMINISTRATOR, username="admin", title="系统管理员", region=the_county)
+
+    # --- applicants ------------------------------------------------------------------------------
+    persons = []
+    for _ in range(300):
+        female = rng.random() < 0.5
+        town, villages = rng.choice(townships)
+        village = rng.choice(villages)
+        persons.append(
+            reg.natural_person_register(
+                id_number=make_resident_id(rng, female=female),
+                name=b.fake.name_female() if female else b.fake.name_male(),
+                phone=b.phone(),
+                address=f"甘肃省兰州市榆中县{town.name}{village.name}{rng.randint(1, 199)}号",
+                real_name_level=rng.choice(list(RealNameLevel)),
+            )
+        )
+    kinds = [
+        ("91", LegalPersonType.ENTERPRISE, "有限公司"),
+        ("92", LegalPersonType.INDIVIDUAL_BUSINESS, "商行"),
+        ("93", LegalPersonType.COOPERATIVE, "种植专业合作社"),
+    ]
+    organisations = []
+    for i in range(60):
+        code, kind, suffix = kinds[i % 3]
+        representative = persons[i]
+        stem = b.fake.company_prefix()
+        organisations.append(
+            reg.legal_person_register(
+                uscc=make_uscc(rng, kind=code, region="620123"),
+                name=f"榆中县{stem}{suffix}" if kind != LegalPersonType.ENTERPRISE
+                else f"兰州{stem}{b.fake.company_suffix()}",
+                kind=kind,
+                representative_name=representative.name,
+                representative_id_number=representative.id_number,
+                phone=b.phone(),
+                address=f"甘肃省兰州市榆中县{rng.choice(county.STREETS)}{rng.randint(1, 300)}号",
+            )
+        )
+    today = datetime.date(2026, 11, 1)
+    for i in range(24):
+        agent = persons[100 + i]
+        principal = organisations[i] if i % 2 else persons[200 + i]
+        reg.agent_authorize(
+            agent=agent,
+            principal=principal,
+            relation=AgentRelation.EMPLOYEE if i % 2 else AgentRelation.FAMILY,
+            matters="代为办理政务服务事项的申请、补正与领取",
+            valid_from=today - datetime.timedelta(days=rng.randint(0, 300)),
+            valid_until=today + datetime.timedelta(days=rng.randint(30, 700)),
+        )
+
+    # Portal accounts for the demo citizen and company.
+    user_model = get_user_model()
+    citizen = persons[0]
+    citizen.user = user_model.objects.create(username="citizen", name=citizen.name)
+    citizen.save(update_fields=["user"])
+    company = organisations[0]
+    company.user = user_model.objects.create(username="company", name=company.name)
+    company.save(update_fields=["user"])
+    reg.agent_authorize(
+        agent=citizen,
+        principal=persons[1],
+        relation=AgentRelation.FAMILY,
+        matters="代为办理养老保险与医保事项",
+        valid_from=today,
+        valid_until=today + datetime.timedelta(days=365),
+    )
+
+    # One password for every demo login, hashed once: hashing is deliberately slow.
+    user_model.objects.all().update(password=b.password_hash)
+
+    return DemoSummary(
+        created=True,
+        counts={
+            "regions": Region.objects.count(),
+            "places": ServicePlace.objects.count(),
+            "departments": Department.objects.count(),
+            "staff": Staff.objects.count(),
+            "persons": len(persons),
+            "organisations": len(organisations),
+        },
+        personas=demo_personas(),
+    )

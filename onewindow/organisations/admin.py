@@ -1,0 +1,108 @@
+"""Django admin for organisation data, in Chinese by default.
+
+Administrators (the role, not Django's model permissions) manage the organisations of their
+region subtree; the querysets come from ``visible_to`` so the admin cannot reach past the scope.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from onewindow.organisations import scope
+from onewindow.organisations.choices import Role
+from onewindow.organisations.models import (
+    Assignment,
+    Department,
+    Region,
+    ServicePlace,
+    Staff,
+    Window,
+)
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Admin pages open to superusers and to staff holding the administrator role."""
+
+    def _is_admin(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser or scope.has_role(request.user, Role.ADMINISTRATOR)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return self._is_admin(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return self._is_admin(request)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return self._is_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return self._is_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Organisation records are referenced by history; deactivate instead of deleting.
+        return request.user.is_superuser
+
+    def get_queryset(self, request: HttpRequest):
+        return self.model.objects.visible_to(request.user)
+
+
+class WindowInline(admin.TabularInline):
+    model = Window
+    extra = 0
+    fields = ("number", "name", "kind", "category", "department", "is_active")
+    autocomplete_fields = ("department",)
+
+
+@admin.register(Region)
+class RegionAdmin(ScopedAdmin):
+    list_display = ("code", "name", "level", "parent")
+    list_filter = ("level",)
+    search_fields = ("code", "name")
+    autocomplete_fields = ("parent",)
+    readonly_fields = ("created_at", "updated_at")
+
+
+@admin.register(ServicePlace)
+class ServicePlaceAdmin(ScopedAdmin):
+    list_display = ("name", "kind", "region", "phone", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("name", "region__name", "region__code")
+    autocomplete_fields = ("region",)
+    list_select_related = ("region",)
+    inlines = (WindowInline,)
+
+
+@admin.register(Department)
+class DepartmentAdmin(ScopedAdmin):
+    list_display = ("name", "uscc", "region", "nature", "phone", "is_active")
+    list_filter = ("nature", "is_active")
+    search_fields = ("name", "short_name", "uscc")
+    autocomplete_fields = ("region",)
+    filter_horizontal = ("places",)
+    list_select_related = ("region",)
+
+
+@admin.register(Window)
+class WindowAdmin(ScopedAdmin):
+    list_display = ("number", "name", "place", "kind", "category", "department", "is_active")
+    list_filter = ("kind", "category", "is_active")
+    search_fields = ("number", "name", "place__name")
+    autocomplete_fields = ("place", "department")
+    list_select_related = ("place", "department")
+
+
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    fields = ("role", "region", "place", "department", "window")
+    autocomplete_fields = ("region", "place", "department", "window")
+
+
+@admin.register(Staff)
+class StaffAdmin(ScopedAdmin):
+    list_display = ("employee_no", "__str__", "title")
+    search_fields = ("employee_no", "user__name", "user__username")
+    list_select_related = ("user",)
+    raw_id_fields = ("user",)
+    inlines = (AssignmentInline,)

@@ -1,0 +1,33 @@
+"""Reads of the applicant registries."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+
+from onewindow.registries.models import LegalPerson, NaturalPerson
+from onewindow.registries.validators import clean_resident_id, clean_uscc
+
+if TYPE_CHECKING:
+    from onewindow.accounts.models import User
+
+
+def applicant_find(*, user: User, number: str) -> tuple[NaturalPerson | LegalPerson | None, str]:
+    """Find an applicant by exact number among those visible to ``user``.
+
+    Returns the record (or ``None``) and the kind of number recognised (``person`` / ``organisation``).
+    Raises ``ValidationError`` when the number is neither a valid ID nor a valid USCC: an exact match
+    on a mistyped number would otherwise tell the clerk "not registered" and invite a duplicate.
+    """
+    raw = (number or "").strip().upper()
+    try:
+        id_number = clean_resident_id(raw)
+    except ValidationError as id_error:
+        try:
+            code = clean_uscc(raw)
+        except ValidationError as uscc_error:
+            # Pick the message of the kind the input most resembles: IDs are all digits but the last.
+            raise (id_error if raw[:17].isdigit() else uscc_error) from None
+        return LegalPerson.objects.visible_to(user).filter(uscc=code).first(), "organisation"
+    return NaturalPerson.objects.visible_to(user).filter(id_number=id_number).first(), "person"

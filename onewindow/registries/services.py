@@ -1,0 +1,174 @@
+"""Writes to the applicant registries: registration at a window or on the portal, and agents."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from stdnum.cn import ric
+
+from onewindow.registries.choices import AgentRelation, Gender, LegalPersonType, RealNameLevel
+from onewindow.registries.models import AgentAuthorization, LegalPerson, NaturalPerson
+from onewindow.registries.validators import clean_resident_id, clean_uscc
+
+logger = logging.getLogger(__name__)
+
+
+def _id_field(field: str, exc: ValidationError) -> ValidationError:
+    return ValidationError({field: exc.messages})
+
+
+def natural_person_register(
+    *,
+    id_number: str,
+    name: str,
+    phone: str = "",
+    address: str = "",
+    real_name_level: RealNameLevel | int = RealNameLevel.L2,
+) -> NaturalPerson:
+    """Register a citizen. Birth date and gender are read from the number, never typed."""
+    try:
+        number = clean_resident_id(id_number)
+    except ValidationError as exc:
+        raise _id_field("id_number", exc) from None
+    if NaturalPerson.objects.filter(id_number=number).exists():
+        raise ValidationError({"id_number": _("A person with this ID number is already registered.")})
+    person = NaturalPerson(
+        id_number=number,
+        name=(name or "").strip(),
+        phone=(phone or "").strip(),
+        address=(address or "").strip(),
+        birth_date=ric.get_birth_date(number),
+        gender=Gender.MALE if int(number[16]) % 2 else Gender.FEMALE,
+        real_name_level=real_name_level,
+    )
+    person.full_clean()
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError:
+        # Two windows registering the same person at once: the other one won.
+        raise ValidationError(
+            {"id_number": _("A person with this ID number is already registered.")}
+        ) from None
+    logger.debug("natural person registered: %s", person.public_id)
+    return person
+
+
+def legal_person_register(
+    *,
+    uscc: str,
+    name: str,
+    kind: LegalPersonType | str,
+    representative_name: str,
+    representative_id_number: str,
+    phone: str = "",
+    address: str = "",
+) -> LegalPerson:
+    try:
+        code = clean_uscc(uscc)
+    except ValidationError as exc:
+        raise _id_field("uscc", exc) from None
+    try:
+        rep_id = clean_resident_id(representative_id_number)
+    except ValidationError as exc:
+        raise _id_field("representative_id_number", exc) from None
+    if LegalPerson.objects.filter(uscc=code).exists():
+        raise ValidationError({"uscc": _("An organisation with this code is already registered.")})
+    organisation = LegalPerson(
+        uscc=code,
+        name=(name or "").strip(),
+        kind=kind,
+        representative_name=(representative_name or "").strip(),
+        representative_id_number=rep_id,
+        phone=(phone or "").strip(),
+        address=(address or "").strip(),
+    )
+    organisation.full_clean()
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"uscc": _("An organisation with this code is already registered.")}
+        ) from None
+    return organisation
+
+
+def agent_authorize(
+    *,
+    agent: NaturalPerson,
+    principal: NaturalPerson | LegalPerson,
+    relation: AgentRelation | str,
+    matters: str,
+    valid_from: datetime.date,
+    valid_until: datetime.date,
+) -> AgentAuthorization:
+    if isinstance(principal, NaturalPerson) and principal.pk == agent.pk:
+        raise ValidationError(_("A person cannot be their own agent."))
+    authorization = AgentAuthorization(
+        agent=agent,
+        principal_person=principal if isinstance(principal, NaturalPerson) else None,
+        principal_organisation=principal if isinstance(principal, LegalPerson) else None,
+        relation=relation,
+        matters=(matters or "").strip(),
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
+    if valid_until < valid_from:
+        raise ValidationError({"valid_until": _("The end of validity is before its start.")})
+    authorization.full_clean()
+    authorization.save()
+    return authorization
+
+
+@transaction.atomic
+def citizen_signup(
+    *, id_number: str, name: str, phone: str, password: str
+) -> NaturalPerson:
+    """Open a portal account for a citizen (real-name level 2: name and number checked).
+
+    If the window already registered the person, the account is attached to that record only when
+    the name matches, so nobody can take over another person's record with their ID number.
+    """
+    try:
+        number = clean_resident_id(id_number)
+    except ValidationError as exc:
+        raise _id_field("id_number", exc) from None
+    name = (name or "").strip()
+    user_model = get_user_model()
+    if user_model.objects.filter(username=number).exists():
+        raise ValidationError({"id_number": _("An account with this ID number already exists.")})
+    user = user_model(username=number, name=name)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from None
+    user.set_password(password)
+    user.full_clean()
+    person = NaturalPerson.objects.select_for_update().filter(id_number=number).first()
+    if person is not None:
+        if person.user_id is not None:
+            raise ValidationError(
+                {"id_number": _("An account with this ID number already exists.")}
+            )
+        if person.name != name:
+            raise ValidationError(
+                {"name": _("The name does not match the registered holder of this ID number.")}
+            )
+        user.save()
+        person.user = user
+        if phone:
+            person.phone = phone.strip()
+        person.save(update_fields=["user", "phone", "updated_at"])
+        return person
+    user.save()
+    person = natural_person_register(id_number=number, name=name, phone=phone)
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    return person

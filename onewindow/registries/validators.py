@@ -1,0 +1,130 @@
+"""Validation of the national identity numbers.
+
+Hard errors (the number is refused): wrong length or characters, an impossible birth date, a wrong
+check digit. A resident ID whose area code is not in python-stdnum's table of historic GB/T 2260
+codes is only a *warning*: people keep IDs issued under codes that were later abolished, and a gap in
+that table must never turn a citizen away from the window (see docs/decisions/0003).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from stdnum import exceptions as stdnum_errors
+from stdnum.cn import ric, uscc
+
+# GB 32100: registration authority code followed by the organisation type code.
+_USCC_TYPES = {
+    "1": "1239",  # 机构编制: 机关, 事业单位, 中央编办直接管理的群团, 其他
+    "2": "19",  # 外交
+    "3": "12345679",  # 司法行政
+    "4": "19",  # 文化
+    "5": "1239",  # 民政: 社会团体, 民办非企业单位, 基金会, 其他
+    "6": "129",  # 旅游
+    "7": "129",  # 宗教
+    "8": "19",  # 工会
+    "9": "123",  # 市场监管(工商): 企业, 个体工商户, 农民专业合作社
+    "A": "19",  # 中央军委改革和编制办公室
+    "N": "12349",  # 农业农村
+    "Y": "1",  # 其他
+}
+
+
+def clean_resident_id(value: str) -> str:
+    """Return the canonical 18-character resident ID (upper-case X) or raise ``ValidationError``."""
+    number = ric.compact(value or "").upper()
+    if len(number) != 18:
+        raise ValidationError(
+            _("A resident ID number has 18 characters; this one has %(n)d."),
+            code="id_length",
+            params={"n": len(number)},
+        )
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        raise ValidationError(
+            _("A resident ID number is 17 digits followed by a digit or X."), code="id_format"
+        )
+    try:
+        birth = ric.get_birth_date(number)
+    except stdnum_errors.ValidationError:
+        raise ValidationError(
+            _("The birth date in this resident ID number (%(d)s) does not exist."),
+            code="id_birth_date",
+            params={"d": number[6:14]},
+        ) from None
+    if birth > datetime.date.today() or birth.year < 1880:
+        raise ValidationError(
+            _("The birth date in this resident ID number (%(d)s) is impossible."),
+            code="id_birth_date",
+            params={"d": number[6:14]},
+        )
+    if ric.calc_check_digit(number) != number[17]:
+        raise ValidationError(
+            _("The check digit of this resident ID number is wrong: please check every digit."),
+            code="id_checksum",
+        )
+    return number
+
+
+def resident_id_warnings(number: str) -> list[str]:
+    """Soft findings the clerk should look at, for an ID that passed ``clean_resident_id``."""
+    try:
+        ric.get_birth_place(number)
+    except stdnum_errors.ValidationError:
+        return [
+            str(
+                _(
+                    "The area code %(code)s of this ID is not in the table of known divisions: "
+                    "compare the number with the card."
+                )
+                % {"code": number[:6]}
+            )
+        ]
+    return []
+
+
+def validate_resident_id(value: str) -> None:
+    clean_resident_id(value)
+
+
+def clean_uscc(value: str) -> str:
+    """Return the canonical 18-character unified social credit code or raise ``ValidationError``."""
+    number = uscc.compact(value or "").upper()
+    if len(number) != 18:
+        raise ValidationError(
+            _("A unified social credit code has 18 characters; this one has %(n)d."),
+            code="uscc_length",
+            params={"n": len(number)},
+        )
+    allowed = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    if any(c not in allowed for c in number):
+        raise ValidationError(
+            _(
+                "A unified social credit code uses digits and capital letters except I, O, Z, S "
+                "and V."
+            ),
+            code="uscc_format",
+        )
+    types = _USCC_TYPES.get(number[0])
+    if types is None or number[1] not in types:
+        raise ValidationError(
+            _("“%(code)s” is not a registration authority and organisation type of GB 32100."),
+            code="uscc_type",
+            params={"code": number[:2]},
+        )
+    if not number[2:8].isdigit():
+        raise ValidationError(
+            _("Characters 3–8 of a unified social credit code are a region code (digits)."),
+            code="uscc_region",
+        )
+    if uscc.calc_check_digit(number) != number[17]:
+        raise ValidationError(
+            _("The check digit of this unified social credit code is wrong: check every character."),
+            code="uscc_checksum",
+        )
+    return number
+
+
+def validate_uscc(value: str) -> None:
+    clean_uscc(value)
