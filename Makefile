@@ -2,6 +2,12 @@
 # Needs only python3 (3.11) on the PATH: uv is installed into var/tools when it is missing.
 
 SHELL := /bin/bash
+
+# A local .env (copy .env.example) configures every target.
+ifneq (,$(wildcard .env))
+include .env
+export
+endif
 PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -46,8 +52,11 @@ demo: install ## load the demo county into the configured database
 	@$(MANAGE) migrate --noinput -v0
 	@$(MANAGE) load_demo
 
-test: install ## install and run the whole suite (SQLite), then ruff
+test: install ## install and run the whole suite (SQLite, then the browser journeys), then ruff
 	@$(VENV_PY) -m pytest -m "not browser" -q
+	@if [ "$${BROWSER_TESTS:-1}" = "0" ]; then echo "browser journeys skipped (BROWSER_TESTS=0)"; \
+	elif [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-browser; \
+	else echo "browser journeys skipped: /usr/bin/chromium is missing (apt-get install chromium)"; fi
 	@$(MAKE) --no-print-directory lint
 
 test-pg: install ## run the suite against PostgreSQL (DATABASE_URL=postgres://...)

@@ -20,7 +20,7 @@ from onewindow.core.env import (
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(env_str("ONEWINDOW_VAR_DIR", str(BASE_DIR / "var")))
+VAR_DIR = BASE_DIR / env_str("ONEWINDOW_VAR_DIR", "var")  # relative paths start at the checkout
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
