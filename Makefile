@@ -1,5 +1,5 @@
 # OneWindow — `make help` lists the targets.
-# Needs only python3 (3.11) on the PATH: uv is installed into var/tools when it is missing.
+# Needs only python3 (3.11) and make: uv is fetched into var/tools/bin when it is not on the PATH.
 
 SHELL := /bin/bash
 
@@ -27,9 +27,8 @@ help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 var/tools/bin/uv:
-	@echo "Installing uv $(UV_VERSION) into var/tools ..."
-	@$(PYTHON) -m venv var/tools
-	@var/tools/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+	@echo "Installing uv $(UV_VERSION) into var/tools/bin ..."
+	@$(PYTHON) scripts/bootstrap_uv.py $(UV_VERSION) var/tools/bin
 
 install: $(UV) ## install the locked dependencies into .venv
 	@$(UV) sync --frozen --quiet --python $(PYTHON)

@@ -15,4 +15,3 @@ urlpatterns = [
 handler404 = "onewindow.core.views.not_found"
 handler403 = "onewindow.core.views.forbidden"
 handler500 = "onewindow.core.views.server_error"
-

@@ -52,9 +52,7 @@ TOOLS: tuple[NavItem, ...] = (
         "search",
         (Role.WINDOW_CLERK, Role.HOTLINE_AGENT, Role.ADMINISTRATOR),
     ),
-    NavItem(
-        "registries:person-new", _("Register a person"), "person-plus", (Role.WINDOW_CLERK,)
-    ),
+    NavItem("registries:person-new", _("Register a person"), "person-plus", (Role.WINDOW_CLERK,)),
     NavItem(
         "registries:organisation-new",
         _("Register an organisation"),

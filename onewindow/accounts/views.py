@@ -61,7 +61,9 @@ def ws_window(request: HttpRequest) -> HttpResponse:
         {
             "title": _("Window desk"),
             "posts": posts,
-            "overviews": [place_overview(place=p) for p in _places_of(request.user, Role.WINDOW_CLERK)],
+            "overviews": [
+                place_overview(place=p) for p in _places_of(request.user, Role.WINDOW_CLERK)
+            ],
             "lookup_form": LookupForm(),
         },
     )
@@ -73,7 +75,9 @@ def _department_workspace(request: HttpRequest, role: Role, title: str, template
         template,
         {
             "title": title,
-            "overviews": [department_overview(department=d) for d in _departments_of(request.user, role)],
+            "overviews": [
+                department_overview(department=d) for d in _departments_of(request.user, role)
+            ],
         },
     )
 

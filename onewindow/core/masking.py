@@ -68,7 +68,7 @@ class MaskingLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 - a bad format string must not drop the record
+        except Exception:
             return True
         masked = mask_text(message)
         if masked != message:

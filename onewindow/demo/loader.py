@@ -74,7 +74,8 @@ class _Builder:
 
     def phone(self) -> str:
         while True:
-            number = f"1{self.rng.choice('3578')}{self.rng.randint(0, 9)}{self.rng.randint(0, 99999999):08d}"
+            head = f"1{self.rng.choice('3578')}{self.rng.randint(0, 9)}"
+            number = f"{head}{self.rng.randint(0, 99999999):08d}"
             if number not in self.used_phones:
                 self.used_phones.add(number)
                 return number
@@ -182,7 +183,9 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
                 place=hub, number=number, name=name, kind=kind, category=category
             )
             username = "clerk_town" if town.name == "城关镇" and number == "01" else None
-            b.staff(Role.WINDOW_CLERK, username=username, title="便民服务专员", place=hub, window=window)
+            b.staff(
+                Role.WINDOW_CLERK, username=username, title="便民服务专员", place=hub, window=window
+            )
         b.staff(Role.CENTER_MANAGER, title="便民服务中心主任", place=hub)
         for village in villages:
             station = org.place_create(
@@ -194,7 +197,10 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
                 opening_hours="工作日 9:00-17:00（代办员可预约上门）",
             )
             window = org.window_create(
-                place=station, number="01", name="便民代办", kind="comprehensive",
+                place=station,
+                number="01",
+                name="便民代办",
+                kind="comprehensive",
                 category="personal",
             )
             b.staff(Role.WINDOW_CLERK, title="村级代办员", place=station, window=window)
@@ -203,12 +209,16 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
     for short, department in departments.items():
         is_demo = short == "市场监管局"
         b.staff(
-            Role.REVIEWER, username="reviewer" if is_demo else None, title="审查员",
+            Role.REVIEWER,
+            username="reviewer" if is_demo else None,
+            title="审查员",
             department=department,
         )
         b.staff(Role.REVIEWER, title="审查员", department=department)
         b.staff(
-            Role.APPROVER, username="approver" if is_demo else None, title="分管负责人",
+            Role.APPROVER,
+            username="approver" if is_demo else None,
+            title="分管负责人",
             department=department,
         )
     b.staff(Role.CENTER_MANAGER, username="manager", title="中心主任", place=center)
@@ -217,7 +227,9 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
     b.staff(Role.SUPERVISOR, title="电子监察室", region=the_county)
     for i in range(3):
         b.staff(
-            Role.HOTLINE_AGENT, username="hotline" if i == 0 else None, title="12345 坐席",
+            Role.HOTLINE_AGENT,
+            username="hotline" if i == 0 else None,
+            title="12345 坐席",
             region=the_county,
         )
     b.staff(Role.ADMINISTRATOR, username="admin", title="系统管理员", region=the_county)
@@ -250,7 +262,8 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
         organisations.append(
             reg.legal_person_register(
                 uscc=make_uscc(rng, kind=code, region="620123"),
-                name=f"榆中县{stem}{suffix}" if kind != LegalPersonType.ENTERPRISE
+                name=f"榆中县{stem}{suffix}"
+                if kind != LegalPersonType.ENTERPRISE
                 else f"兰州{stem}{b.fake.company_suffix()}",
                 kind=kind,
                 representative_name=representative.name,

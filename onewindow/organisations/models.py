@@ -179,7 +179,9 @@ class Window(TimeStampedModel):
     """A numbered counter in a service place."""
 
     place = models.ForeignKey(
-        ServicePlace, verbose_name=_("service place"), on_delete=models.CASCADE,
+        ServicePlace,
+        verbose_name=_("service place"),
+        on_delete=models.CASCADE,
         related_name="windows",
     )
     number = models.CharField(_("window number"), max_length=8)
@@ -248,27 +250,45 @@ class Staff(TimeStampedModel):
 
 
 class Assignment(TimeStampedModel):
-    """One role held by a staff member over one scope (a region subtree, a place or a department)."""
+    """One role held by a staff member over one scope: a region subtree, a place or a department."""
 
     staff = models.ForeignKey(
-        Staff, verbose_name=_("staff member"), on_delete=models.CASCADE,
+        Staff,
+        verbose_name=_("staff member"),
+        on_delete=models.CASCADE,
         related_name="assignments",
     )
     role = models.CharField(_("role"), max_length=24, choices=Role.choices)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True,
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="assignments",
     )
     place = models.ForeignKey(
-        ServicePlace, verbose_name=_("service place"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="assignments",
+        ServicePlace,
+        verbose_name=_("service place"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
     )
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="assignments",
+        Department,
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignments",
     )
     window = models.ForeignKey(
-        Window, verbose_name=_("window"), on_delete=models.SET_NULL, null=True, blank=True,
+        Window,
+        verbose_name=_("window"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="assignments",
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -63,9 +62,7 @@ def region_summary(*, region: Region) -> RegionSummary:
         region=region,
         ancestors=region.ancestors(),
         rows=[RegionRow(region=c) for c in children],
-        places=list(
-            region.places.annotate(window_count=Count("windows")).order_by("kind", "name")
-        ),
+        places=list(region.places.annotate(window_count=Count("windows")).order_by("kind", "name")),
         departments=list(region.departments.order_by("name")),
     )
     if not children:

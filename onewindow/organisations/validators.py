@@ -9,8 +9,11 @@ from onewindow.organisations.choices import PREFIX_LENGTH, RegionLevel
 
 # Province-level codes of GB/T 2260 (mainland, Taiwan, Hong Kong, Macao).
 PROVINCE_PREFIXES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 "
-    "71 81 82".split()
+    {
+        *("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36"),
+        *("37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62"),
+        *("63", "64", "65", "71", "81", "82"),
+    }
 )
 
 # Segment boundaries of the 12-digit code: province(2) city(2) county(2) township(3) village(3).

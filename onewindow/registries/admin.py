@@ -45,5 +45,11 @@ class LegalPersonAdmin(SuperuserOnly):
 
 @admin.register(AgentAuthorization)
 class AgentAuthorizationAdmin(SuperuserOnly):
-    list_display = ("agent", "principal_person", "principal_organisation", "relation", "valid_until")
+    list_display = (
+        "agent",
+        "principal_person",
+        "principal_organisation",
+        "relation",
+        "valid_until",
+    )
     raw_id_fields = ("agent", "principal_person", "principal_organisation")

@@ -46,7 +46,9 @@ class AgentForm(forms.Form):
     agent_id_number = forms.CharField(label=_("Agent's resident ID number"), max_length=32)
     relation = forms.ChoiceField(label=_("Relation"), choices=AgentRelation.choices)
     matters = forms.CharField(label=_("Authorised matters"), max_length=200)
-    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_from = forms.DateField(
+        label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     valid_until = forms.DateField(
         label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -61,9 +63,7 @@ class SignupForm(forms.Form):
         error_messages={"invalid": _("A mobile number has 11 digits and starts with 13–19.")},
     )
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(
-        label=_("Password again"), widget=forms.PasswordInput, strip=False
-    )
+    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
 
     def clean(self) -> dict:
         data = super().clean()

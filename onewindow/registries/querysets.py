@@ -61,5 +61,7 @@ class AgentAuthorizationQuerySet(models.QuerySet):
         if allowed is False:
             return self.none()
         return self.filter(
-            Q(agent__user=user) | Q(principal_person__user=user) | Q(principal_organisation__user=user)
+            Q(agent__user=user)
+            | Q(principal_person__user=user)
+            | Q(principal_organisation__user=user)
         )

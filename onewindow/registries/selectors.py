@@ -16,9 +16,10 @@ if TYPE_CHECKING:
 def applicant_find(*, user: User, number: str) -> tuple[NaturalPerson | LegalPerson | None, str]:
     """Find an applicant by exact number among those visible to ``user``.
 
-    Returns the record (or ``None``) and the kind of number recognised (``person`` / ``organisation``).
-    Raises ``ValidationError`` when the number is neither a valid ID nor a valid USCC: an exact match
-    on a mistyped number would otherwise tell the clerk "not registered" and invite a duplicate.
+    Returns the record (or ``None``) and the kind of number recognised: ``person`` or
+    ``organisation``. Raises ``ValidationError`` when the number is neither a valid ID nor a valid
+    USCC: an exact match on a mistyped number would otherwise tell the clerk "not registered" and
+    invite a duplicate.
     """
     raw = (number or "").strip().upper()
     try:
@@ -27,7 +28,7 @@ def applicant_find(*, user: User, number: str) -> tuple[NaturalPerson | LegalPer
         try:
             code = clean_uscc(raw)
         except ValidationError as uscc_error:
-            # Pick the message of the kind the input most resembles: IDs are all digits but the last.
+            # Answer with the kind the input most resembles: an ID is digits but for the last.
             raise (id_error if raw[:17].isdigit() else uscc_error) from None
         return LegalPerson.objects.visible_to(user).filter(uscc=code).first(), "organisation"
     return NaturalPerson.objects.visible_to(user).filter(id_number=id_number).first(), "person"

@@ -37,7 +37,9 @@ def natural_person_register(
     except ValidationError as exc:
         raise _id_field("id_number", exc) from None
     if NaturalPerson.objects.filter(id_number=number).exists():
-        raise ValidationError({"id_number": _("A person with this ID number is already registered.")})
+        raise ValidationError(
+            {"id_number": _("A person with this ID number is already registered.")}
+        )
     person = NaturalPerson(
         id_number=number,
         name=(name or "").strip(),
@@ -128,9 +130,7 @@ def agent_authorize(
 
 
 @transaction.atomic
-def citizen_signup(
-    *, id_number: str, name: str, phone: str, password: str
-) -> NaturalPerson:
+def citizen_signup(*, id_number: str, name: str, phone: str, password: str) -> NaturalPerson:
     """Open a portal account for a citizen (real-name level 2: name and number checked).
 
     If the window already registered the person, the account is attached to that record only when

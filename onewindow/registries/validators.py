@@ -2,8 +2,8 @@
 
 Hard errors (the number is refused): wrong length or characters, an impossible birth date, a wrong
 check digit. A resident ID whose area code is not in python-stdnum's table of historic GB/T 2260
-codes is only a *warning*: people keep IDs issued under codes that were later abolished, and a gap in
-that table must never turn a citizen away from the window (see docs/decisions/0003).
+codes is only a *warning*: people keep IDs issued under codes that were later abolished, and a gap
+in that table must never turn a citizen away from the window (see docs/decisions/0003).
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def clean_uscc(value: str) -> str:
         )
     if uscc.calc_check_digit(number) != number[17]:
         raise ValidationError(
-            _("The check digit of this unified social credit code is wrong: check every character."),
+            _("The check digit of this credit code is wrong: please check every character."),
             code="uscc_checksum",
         )
     return number

@@ -48,9 +48,11 @@ def found_url(found: NaturalPerson | LegalPerson) -> str:
 @role_required(*LOOKUP_ROLES)
 def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     person = get_object_or_404(NaturalPerson.objects.visible_to(request.user), public_id=public_id)
-    agencies = AgentAuthorization.objects.visible_to(request.user).filter(
-        principal_person=person
-    ).select_related("agent")
+    agencies = (
+        AgentAuthorization.objects.visible_to(request.user)
+        .filter(principal_person=person)
+        .select_related("agent")
+    )
     return render(
         request,
         "registries/person_detail.html",
@@ -97,9 +99,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The person is registered."))
             return redirect("registries:person", public_id=person.public_id)
-    return render(
-        request, "registries/form.html", {"title": _("Register a person"), "form": form}
-    )
+    return render(request, "registries/form.html", {"title": _("Register a person"), "form": form})
 
 
 @role_required(Role.WINDOW_CLERK)

@@ -25,6 +25,6 @@ class Command(BaseCommand):
             self.stdout.write("Demo county already loaded; nothing changed.")
         if quiet_logins:
             return
-        self.stdout.write("\nDemo logins (password for all: %s):" % password)
+        self.stdout.write(f"\nDemo logins (password for all: {password}):")
         for p in summary.personas:
             self.stdout.write(f"  {p.username:<12} {p.role_label:<36} {p.where}")
