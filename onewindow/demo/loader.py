@@ -192,7 +192,8 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
                 name=f"{village.name}便民服务站",
                 kind=PlaceKind.CONVENIENCE_STATION,
                 region=village,
-                address=f"榆中县{town.name}{village.name}村委会",
+                address=f"榆中县{town.name}{village.name}"
+                + ("居委会" if village.name.endswith("社区") else "村委会"),
                 phone=b.phone(),
                 opening_hours="工作日 9:00-17:00（代办员可预约上门）",
             )

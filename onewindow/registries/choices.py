@@ -34,5 +34,5 @@ class AgentRelation(models.TextChoices):
     FAMILY = "family", _("Family member")
     EMPLOYEE = "employee", _("Employee of the principal")
     INTERMEDIARY = "intermediary", _("Professional intermediary")
-    VILLAGE_AGENT = "village_agent", _("Village service agent (代办员)")
+    VILLAGE_AGENT = "village_agent", _("Village service agent")
     OTHER = "other", _("Other")

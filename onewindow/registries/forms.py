@@ -20,7 +20,7 @@ class LookupForm(forms.Form):
 
 class PersonForm(forms.Form):
     id_number = forms.CharField(label=_("Resident ID number"), max_length=32)
-    name = forms.CharField(label=_("Name"), max_length=64)
+    name = forms.CharField(label=_("Full name"), max_length=64)
     phone = forms.RegexField(
         label=_("Mobile phone"),
         regex=r"^1[3-9]\d{9}$",
@@ -32,7 +32,7 @@ class PersonForm(forms.Form):
 
 class OrganisationForm(forms.Form):
     uscc = forms.CharField(label=_("Unified social credit code"), max_length=32)
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Organisation name"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=LegalPersonType.choices)
     representative_name = forms.CharField(label=_("Legal representative"), max_length=64)
     representative_id_number = forms.CharField(
@@ -56,7 +56,7 @@ class AgentForm(forms.Form):
 
 class SignupForm(forms.Form):
     id_number = forms.CharField(label=_("Resident ID number"), max_length=32)
-    name = forms.CharField(label=_("Name"), max_length=64)
+    name = forms.CharField(label=_("Full name"), max_length=64)
     phone = forms.RegexField(
         label=_("Mobile phone"),
         regex=r"^1[3-9]\d{9}$",

@@ -120,7 +120,7 @@ def clean_uscc(value: str) -> str:
         )
     if uscc.calc_check_digit(number) != number[17]:
         raise ValidationError(
-            _("The check digit of this credit code is wrong: please check every character."),
+            _("The check digit of this social credit code is wrong: check every character."),
             code="uscc_checksum",
         )
     return number
