@@ -74,7 +74,7 @@ fmt: install ## format and autofix
 	@.venv/bin/ruff check --fix .
 
 messages: install ## extract and compile translations (needs gettext)
-	@$(MANAGE) makemessages -l zh_Hans -l en --no-obsolete --ignore=.venv --ignore=var
+	@$(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=var --ignore=scripts --ignore=bench
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=var
 
 vendor: ## re-fetch the pinned front-end assets from npm

@@ -30,8 +30,14 @@ from onewindow.registries.factories import LegalPersonFactory, NaturalPersonFact
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+def _test_settings(settings: pytest.FixtureRequest) -> None:
+    # Hashing is deliberately slow; tests sign in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A clean checkout has no collectstatic manifest: serve assets straight from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 def _staff(username: str, role: Role, **scope: object):

@@ -7,6 +7,7 @@ region subtree; the querysets come from ``visible_to`` so the admin cannot reach
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import Q
 from django.http import HttpRequest
 
 from onewindow.organisations import scope
@@ -45,6 +46,25 @@ class ScopedAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return self.model.objects.visible_to(request.user)
+
+    def get_form(self, request: HttpRequest, obj: object = None, change: bool = False, **kwargs):
+        # A posted id is not limited by the autocomplete widget: restrict every scoped choice
+        # (parent region, region, places...) to the user's scope, keeping the object's current
+        # values so an administrator can still edit their own root region.
+        form = super().get_form(request, obj, change, **kwargs)
+        for name, field in form.base_fields.items():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None or not hasattr(queryset, "visible_to"):
+                continue
+            allowed = Q(pk__in=queryset.visible_to(request.user).values("pk"))
+            if obj is not None and obj.pk:
+                model_field = obj._meta.get_field(name)
+                if model_field.many_to_many:
+                    allowed |= Q(pk__in=getattr(obj, name).values("pk"))
+                else:
+                    allowed |= Q(pk=getattr(obj, model_field.attname))
+            field.queryset = queryset.filter(allowed)
+        return form
 
 
 class WindowInline(admin.TabularInline):
