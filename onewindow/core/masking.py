@@ -10,7 +10,8 @@ import logging
 import re
 
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{3})\d{11}(\d{3}[\dXx])(?![0-9A-Za-z])")
-_MOBILE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+# Also "+86 138 1234 5678" and "138-1234-5678": SMS gateways and forms write them so.
+_MOBILE_RE = re.compile(r"(?<!\d)((?:\+?86[- ]?)?1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)")
 
 
 def mask_id_number(value: str | None) -> str:

@@ -41,7 +41,8 @@ def clean_resident_id(value: str) -> str:
             code="id_length",
             params={"n": len(number)},
         )
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    # isascii(): str.isdigit() also accepts digits like "²" or "١" that int() rejects or misreads.
+    if not (number.isascii() and number[:17].isdigit() and number[17] in "0123456789X"):
         raise ValidationError(
             _("A resident ID number is 17 digits followed by a digit or X."), code="id_format"
         )
@@ -71,7 +72,8 @@ def resident_id_warnings(number: str) -> list[str]:
     """Soft findings the clerk should look at, for an ID that passed ``clean_resident_id``."""
     try:
         ric.get_birth_place(number)
-    except stdnum_errors.ValidationError:
+    except (stdnum_errors.ValidationError, KeyError):
+        # KeyError: python-stdnum fails so on a known province with an unknown county (629999).
         return [
             str(
                 _(

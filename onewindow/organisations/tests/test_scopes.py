@@ -1,4 +1,4 @@
-"""Who sees which part of the organisation: ``visible_to`` per role, and the same rules over HTTP."""
+"""Who sees which part of the organisation: ``visible_to`` per role, and the same over HTTP."""
 
 from __future__ import annotations
 
@@ -85,11 +85,17 @@ def test_center_manager_sees_own_center_only(world):
 def test_reviewer_sees_own_department_only(world):
     # Given a department window of X and one of Y at center A
     window_x = WindowFactory(
-        place=world.center_a, number="D01", kind=WindowKind.DEPARTMENT, category="",
+        place=world.center_a,
+        number="D01",
+        kind=WindowKind.DEPARTMENT,
+        category="",
         department=world.dept_x,
     )
     WindowFactory(
-        place=world.center_a, number="D02", kind=WindowKind.DEPARTMENT, category="",
+        place=world.center_a,
+        number="D02",
+        kind=WindowKind.DEPARTMENT,
+        category="",
         department=world.dept_y,
     )
     user = world.reviewer_x
@@ -143,7 +149,7 @@ def test_superuser_sees_everything(world):
     assert usernames(Staff.objects.visible_to(root)) == COUNTY_A_STAFF | COUNTY_B_STAFF
 
 
-# --- the same rules over HTTP ------------------------------------------------------------------------
+# --- the same rules over HTTP ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -240,7 +246,7 @@ def test_roles_without_the_tree_get_403_not_404(world, login, persona):
     assert client.get(f"/org/departments/{world.dept_x.pk}/").status_code == 403
 
 
-# --- the staff roster ----------------------------------------------------------------------------------
+# --- the staff roster -----------------------------------------------------------------------------
 
 _ROW = re.compile(r"<tr><td>([^<]*)</td><td>([^<]*)</td>")
 
@@ -307,7 +313,7 @@ def test_roster_is_403_without_a_role(world, login):
     assert login(world.citizen).get("/org/staff/").status_code == 403
 
 
-# --- query counts do not grow with rows ------------------------------------------------------------
+# --- query counts do not grow with rows -----------------------------------------------------------
 
 
 def count_queries(client, url: str) -> int:
@@ -348,7 +354,9 @@ def test_region_page_queries_do_not_grow_with_rows(world, login, django_assert_m
     # More townships, each with a convenience center, windows and staff.
     for i in range(5):
         town = Region.objects.create(
-            code=f"620123{101 + i}000", name=f"新镇{i}", level=RegionLevel.TOWNSHIP,
+            code=f"620123{101 + i}000",
+            name=f"新镇{i}",
+            level=RegionLevel.TOWNSHIP,
             parent=world.county_a,
         )
         hub = PlaceFactory(region=town, kind=PlaceKind.CONVENIENCE_CENTER)

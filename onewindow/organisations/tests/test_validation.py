@@ -41,7 +41,7 @@ def refused(call, model, **kwargs) -> Refusal:
     return Refusal(info.value)
 
 
-# --- region codes --------------------------------------------------------------------------------
+# --- region codes ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_valid_region_is_created_with_its_level(world):
     assert town.prefix == "620123101"
 
 
-# --- departments ---------------------------------------------------------------------------------
+# --- departments ----------------------------------------------------------------------------------
 
 _rng = random.Random(32100)
 
@@ -191,7 +191,7 @@ def test_department_is_created_with_a_normalised_uscc(world):
     assert list(department.places.all()) == [world.center_a]
 
 
-# --- windows ---------------------------------------------------------------------------------------
+# --- windows --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -232,21 +232,27 @@ def test_window_number_is_unique_within_a_place(world):
 
     # The same number at another place is fine.
     services.window_create(
-        place=world.town_center_a, number=world.window_a.number, name="综合受理",
-        kind=WindowKind.COMPREHENSIVE, category="personal",
+        place=world.town_center_a,
+        number=world.window_a.number,
+        name="综合受理",
+        kind=WindowKind.COMPREHENSIVE,
+        category="personal",
     )
 
 
 def test_department_window_is_created(world):
     window = services.window_create(
-        place=world.center_a, number="D01", name="税费缴纳", kind=WindowKind.DEPARTMENT,
+        place=world.center_a,
+        number="D01",
+        name="税费缴纳",
+        kind=WindowKind.DEPARTMENT,
         department=world.dept_y,
     )
 
     assert window.department == world.dept_y
 
 
-# --- role assignments --------------------------------------------------------------------------------
+# --- role assignments -----------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -286,9 +292,7 @@ def test_clerk_posted_at_a_window_of_another_place_is_refused(world, newcomer):
         window=world.window_b,
     )
 
-    assert error.message_dict["window"] == [
-        "The window must belong to the clerk's service place."
-    ]
+    assert error.message_dict["window"] == ["The window must belong to the clerk's service place."]
 
 
 def test_only_a_clerk_is_posted_at_a_window(world, newcomer):
@@ -343,7 +347,7 @@ def test_same_role_over_another_scope_is_allowed(world):
     assert world.reviewer_x.staff.assignments.count() == 2
 
 
-# --- the Django admin ---------------------------------------------------------------------------------
+# --- the Django admin -----------------------------------------------------------------------------
 
 CHANGELIST = "/admin/organisations/department/"
 ADD = "/admin/organisations/department/add/"
@@ -369,7 +373,9 @@ def test_admin_b_does_not_see_county_a_departments(world, login):
 
 
 def test_admin_cannot_open_a_department_of_another_county(world, login):
-    response = login(world.admin_a).get(f"/admin/organisations/department/{world.dept_z.pk}/change/")
+    response = login(world.admin_a).get(
+        f"/admin/organisations/department/{world.dept_z.pk}/change/"
+    )
 
     # Django's admin answers a missing object with a redirect to the index and a message.
     assert response.status_code == 302
@@ -469,8 +475,12 @@ def test_admin_can_still_edit_their_own_root_region(world, login):
 def test_admin_cannot_move_their_region_under_another_county(world, login):
     response = login(world.admin_a).post(
         f"/admin/organisations/region/{world.town_a.pk}/change/",
-        {"code": world.town_a.code, "name": world.town_a.name, "level": 5,
-         "parent": world.county_b.pk},
+        {
+            "code": world.town_a.code,
+            "name": world.town_a.name,
+            "level": 5,
+            "parent": world.county_b.pk,
+        },
     )
 
     assert response.status_code == 200
