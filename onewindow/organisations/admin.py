@@ -22,8 +22,8 @@ from onewindow.organisations.models import (
 )
 
 
-class ScopedAdmin(admin.ModelAdmin):
-    """Admin pages open to superusers and to staff holding the administrator role."""
+class RolePermissions:
+    """Admin permissions from the administrator role instead of Django's model permissions."""
 
     def _is_admin(self, request: HttpRequest) -> bool:
         return request.user.is_superuser or scope.has_role(request.user, Role.ADMINISTRATOR)
@@ -34,7 +34,8 @@ class ScopedAdmin(admin.ModelAdmin):
     def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return self._is_admin(request)
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Inlines pass the parent object; model admins do not.
         return self._is_admin(request)
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
@@ -43,6 +44,21 @@ class ScopedAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         # Organisation records are referenced by history; deactivate instead of deleting.
         return request.user.is_superuser
+
+
+class ScopedInline(RolePermissions, admin.TabularInline):
+    """An inline whose foreign-key choices stop at the user's scope, like ``ScopedAdmin``."""
+
+    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and hasattr(queryset, "visible_to"):
+            field.queryset = queryset.visible_to(request.user)
+        return field
+
+
+class ScopedAdmin(RolePermissions, admin.ModelAdmin):
+    """Admin pages open to superusers and to staff holding the administrator role."""
 
     def get_queryset(self, request: HttpRequest):
         return self.model.objects.visible_to(request.user)
@@ -67,7 +83,7 @@ class ScopedAdmin(admin.ModelAdmin):
         return form
 
 
-class WindowInline(admin.TabularInline):
+class WindowInline(ScopedInline):
     model = Window
     extra = 0
     fields = ("number", "name", "kind", "category", "department", "is_active")
@@ -112,9 +128,14 @@ class WindowAdmin(ScopedAdmin):
     list_select_related = ("place", "department")
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ScopedInline):
     model = Assignment
     extra = 0
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        # Revoking a role is everyday administration, unlike deleting an organisation record.
+        return self._is_admin(request)
+
     fields = ("role", "region", "place", "department", "window")
     autocomplete_fields = ("region", "place", "department", "window")
 

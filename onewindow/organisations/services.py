@@ -69,10 +69,14 @@ def department_create(
     complaint_phone: str = "",
     places: list[ServicePlace] | tuple[ServicePlace, ...] = (),
 ) -> Department:
+    try:
+        code = clean_uscc(uscc)
+    except ValidationError as exc:
+        raise ValidationError({"uscc": exc.messages}) from None
     department = Department(
         name=name,
         short_name=short_name,
-        uscc=clean_uscc(uscc),
+        uscc=code,
         region=region,
         phone=phone,
         complaint_phone=complaint_phone,

@@ -487,3 +487,54 @@ def test_admin_cannot_move_their_region_under_another_county(world, login):
     assert "parent" in response.context["adminform"].form.errors
     world.town_a.refresh_from_db()
     assert world.town_a.parent == world.county_a
+
+
+def test_county_admin_assigns_roles_inline_but_only_within_the_county(world, login):
+    # given the administrator of county A editing a staff member of county A
+    from onewindow.organisations.models import Assignment, Staff
+
+    staff = Staff.objects.get(user=world.clerk_a)
+    client = login(world.admin_a)
+    url = f"/admin/organisations/staff/{staff.pk}/change/"
+    page = client.get(url)
+    # then the role assignment rows are shown (the inline needs no Django model permission)
+    assert page.status_code == 200
+    assert "assignments-TOTAL_FORMS" in page.content.decode()
+
+    existing = list(staff.assignments.all())
+    form = {
+        "employee_no": staff.employee_no,
+        "user": staff.user_id,
+        "phone": staff.phone,
+        "title": staff.title,
+        "assignments-TOTAL_FORMS": str(len(existing) + 1),
+        "assignments-INITIAL_FORMS": str(len(existing)),
+        "assignments-MIN_NUM_FORMS": "0",
+        "assignments-MAX_NUM_FORMS": "1000",
+    }
+    for i, a in enumerate(existing):
+        form.update(
+            {
+                f"assignments-{i}-id": a.pk,
+                f"assignments-{i}-staff": staff.pk,
+                f"assignments-{i}-role": a.role,
+                f"assignments-{i}-place": a.place_id or "",
+                f"assignments-{i}-window": a.window_id or "",
+            }
+        )
+    new = len(existing)
+    form.update({f"assignments-{new}-staff": staff.pk, f"assignments-{new}-role": "supervisor"})
+
+    # when the admin grants a supervisor role over county B (outside their scope)
+    form[f"assignments-{new}-region"] = world.county_b.pk
+    response = client.post(url, form)
+    # then it is refused and nothing is saved
+    assert response.status_code == 200
+    assert not Assignment.objects.filter(staff=staff, role="supervisor").exists()
+
+    # when the same role is granted over county A
+    form[f"assignments-{new}-region"] = world.county_a.pk
+    response = client.post(url, form)
+    # then it is saved
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Assignment.objects.filter(staff=staff, role="supervisor", region=world.county_a).exists()
