@@ -116,6 +116,7 @@ USE_TZ = True
 # --- Static files ---------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request while it is missing
 STATICFILES_DIRS = [BASE_DIR / "onewindow" / "static"]
 STORAGES = {
     "default": {

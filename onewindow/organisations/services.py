@@ -30,7 +30,7 @@ def region_create(*, code: str, name: str, parent: Region | None = None) -> Regi
     try:
         region.level = region_level_of(region.code)
     except ValidationError as exc:
-        raise ValidationError({"code": exc.messages}) from exc
+        raise ValidationError({"code": exc.error_list}) from exc
     region.full_clean()
     region.save()
     return region
@@ -72,7 +72,7 @@ def department_create(
     try:
         code = clean_uscc(uscc)
     except ValidationError as exc:
-        raise ValidationError({"uscc": exc.messages}) from None
+        raise ValidationError({"uscc": exc.error_list}) from None
     department = Department(
         name=name,
         short_name=short_name,

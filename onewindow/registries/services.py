@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 
 
 def _id_field(field: str, exc: ValidationError) -> ValidationError:
-    return ValidationError({field: exc.messages})
+    return ValidationError({field: exc.error_list})
 
 
 def natural_person_register(

@@ -29,6 +29,8 @@ class Refusal:
 
     @property
     def codes(self) -> list[str | None]:
+        if hasattr(self.error, "error_dict"):
+            return [e.code for errors in self.error.error_dict.values() for e in errors]
         return [e.code for e in self.error.error_list] if hasattr(self.error, "error_list") else []
 
 
@@ -166,6 +168,7 @@ def test_department_with_an_invalid_uscc_is_refused(world, uscc, code):
 
     assert error.codes == [code]
     assert error.messages[0]
+    assert list(error.message_dict) == ["uscc"]  # shown next to the credit-code field
 
 
 def test_department_with_a_duplicate_uscc_is_refused(world):
