@@ -67,7 +67,7 @@ test-browser: install ## Playwright journeys on Debian's Chromium (/usr/bin/chro
 lint: install ## ruff lint + format check, migrations in step with models
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .
-	@$(MANAGE) makemigrations --check --dry-run -v0
+	@$(MANAGE) makemigrations --check --dry-run
 
 fmt: install ## format and autofix
 	@.venv/bin/ruff format .
