@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "onewindow.accounts",
     "onewindow.organisations",
     "onewindow.registries",
+    "onewindow.catalog",
     "onewindow.portal",
     "onewindow.demo",
     "django.contrib.admin",

@@ -77,6 +77,7 @@ class Role(models.TextChoices):
     SUPERVISOR = "supervisor", _("Supervisor")
     HOTLINE_AGENT = "hotline_agent", _("Hotline agent")
     ADMINISTRATOR = "administrator", _("Administrator")
+    CATALOG_MANAGER = "catalog_manager", _("Catalog manager")
 
 
 class ScopeKind(models.TextChoices):
@@ -95,4 +96,5 @@ ROLE_SCOPE = {
     Role.SUPERVISOR: ScopeKind.REGION,
     Role.HOTLINE_AGENT: ScopeKind.REGION,
     Role.ADMINISTRATOR: ScopeKind.REGION,
+    Role.CATALOG_MANAGER: ScopeKind.REGION,
 }
