@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("onewindow.accounts.urls")),
     path("org/", include("onewindow.organisations.urls")),
     path("registries/", include("onewindow.registries.urls")),
+    path("catalog/", include("onewindow.catalog.urls")),
     path("", include("onewindow.portal.urls")),
 ]
 

@@ -42,6 +42,7 @@ WORKSPACES: tuple[NavItem, ...] = (
     NavItem("accounts:ws-review", _("Back-office review"), "clipboard-check", (Role.REVIEWER,)),
     NavItem("accounts:ws-window", _("Window desk"), "person-workspace", (Role.WINDOW_CLERK,)),
     NavItem("accounts:ws-hotline", _("Hotline desk"), "headset", (Role.HOTLINE_AGENT,)),
+    NavItem("catalog:manage", _("Catalog management"), "journal-text", (Role.CATALOG_MANAGER,)),
     NavItem("portal:me", _("My services"), "person-circle", applicant=True),
 )
 
@@ -64,6 +65,21 @@ TOOLS: tuple[NavItem, ...] = (
         _("Regions and places"),
         "diagram-3",
         (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.CENTER_MANAGER),
+    ),
+    NavItem(
+        "catalog:manage", _("Our service items"), "journal-text", (Role.REVIEWER, Role.APPROVER)
+    ),
+    NavItem(
+        "catalog:changes",
+        _("Catalog changes"),
+        "journal-check",
+        (Role.REVIEWER, Role.APPROVER, Role.CATALOG_MANAGER),
+    ),
+    NavItem(
+        "catalog:lists-import",
+        _("Import and export lists"),
+        "file-earmark-spreadsheet",
+        (Role.CATALOG_MANAGER,),
     ),
     NavItem("organisations:staff", _("Staff roster"), "people", tuple(Role.values)),
     NavItem("admin:index", _("Data administration"), "database-gear", (Role.ADMINISTRATOR,)),

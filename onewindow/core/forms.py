@@ -21,3 +21,19 @@ def apply_validation_error(
         target = default_field if default_field in form.fields else None
         for message in exc.messages:
             form.add_error(target, message)
+
+
+class StyledFormMixin:
+    """Adds Bootstrap classes to widgets so templates can render ``{{ field }}`` directly."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()

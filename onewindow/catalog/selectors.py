@@ -1,0 +1,77 @@
+"""Reads of the catalog for pages: search, lists, history."""
+
+from __future__ import annotations
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from onewindow.catalog.choices import ItemType
+from onewindow.catalog.models import Entry, EntryVersion
+
+SEARCH_LIMIT = 200
+
+
+def entry_search(
+    *,
+    q: str = "",
+    theme: str = "",
+    department_id: int | None = None,
+    level: int | None = None,
+    category: str = "",
+    item_type: str = "",
+) -> QuerySet[Entry]:
+    """Public entries matching a keyword (Chinese, pinyin or pinyin initials) and filters.
+
+    Ranking: exact name, then name starting with the keyword, then anything else that matches.
+    """
+    qs = Entry.objects.public().select_related("department", "region", "item")
+    if theme:
+        qs = qs.filter(item__themes__theme=theme)
+    if department_id:
+        qs = qs.filter(department_id=department_id)
+    if level:
+        qs = qs.filter(region__level=level)
+    if category:
+        qs = qs.filter(item__category=category)
+    if item_type:
+        qs = qs.filter(item__item_type=item_type)
+    keyword = (q or "").strip()
+    if not keyword:
+        return qs.order_by("item__category", "name")
+    latin = keyword.lower().replace(" ", "")
+    condition = (
+        Q(name__icontains=keyword) | Q(item__basic_code=keyword.upper()) | Q(code=keyword.upper())
+    )
+    if latin.isascii() and latin.isalnum():
+        condition |= Q(initials__contains=latin) | Q(pinyin__contains=latin)
+    return (
+        qs.filter(condition)
+        .annotate(
+            rank=Case(
+                When(name=keyword, then=Value(0)),
+                When(name__startswith=keyword, then=Value(1)),
+                When(initials__startswith=latin, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "name")
+    )
+
+
+def entry_versions(*, entry: Entry) -> list[EntryVersion]:
+    return list(entry.versions.select_related("published_by", "change_request").order_by("-number"))
+
+
+def power_list(*, department_id: int) -> dict[str, list[Entry]]:
+    """权力清单: the department's administrative powers in use, grouped by item type."""
+    entries = (
+        Entry.objects.public()
+        .filter(department_id=department_id)
+        .exclude(item__item_type=ItemType.PUBLIC_SERVICE)
+        .select_related("item", "current_version")
+        .order_by("item__item_type", "item__basic_code")
+    )
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(ItemType(entry.item.item_type).label, []).append(entry)
+    return groups
