@@ -41,6 +41,8 @@ def label(choices: type[models.Choices], value: Any) -> str:
     A published version is immutable while the choices evolve: a value that has since been
     retired is shown as stored rather than breaking the page of an old case.
     """
+    if value in (None, ""):
+        return ""
     try:
         return str(choices(value).label)
     except ValueError:
@@ -88,6 +90,12 @@ def _link(value: str) -> dict[str, str] | None:
     return {"text": value.rsplit("/", 1)[-1] or value, "url": value if is_url else ""}
 
 
+def _situation_label(question: str, answer: str) -> str:
+    """Join a question and its answer ("经营场所：租赁"), with no colon after a question mark."""
+    separator = "" if question.endswith(("？", "?", "：", ":")) else "："
+    return f"{question}{separator}{answer}"
+
+
 def _material(index: int, m: dict, situation_labels: dict[str, str]) -> dict[str, Any]:
     necessity = str(m.get("necessity") or Necessity.REQUIRED)
     form = str(m.get("form") or MaterialForm.PAPER)
@@ -105,6 +113,8 @@ def _material(index: int, m: dict, situation_labels: dict[str, str]) -> dict[str
         # Once-only: the window fetches it from the shared registries, the applicant brings nothing.
         "fetched": form == MaterialForm.FETCHED,
         "source": label(MaterialSource, m.get("source")),
+        # Worth a line only when the applicant must get it from another office.
+        "show_source": str(m.get("source")) == MaterialSource.GOVERNMENT or bool(m.get("issuer")),
         "issuer": m.get("issuer") or "",
         "copies": m.get("copies") or 1,
         "paper_size": m.get("paper_size") or "",
@@ -125,9 +135,9 @@ def guide_context(version: EntryVersion) -> dict[str, Any]:
     entry = version.entry
 
     questions = content.get("questions") or []
-    # "是否委托他人办理：是" — how a material names the answer that calls for it.
+    # "由谁来办理？委托代理人" — how a material names the answer that calls for it.
     situation_labels = {
-        o["code"]: f"{q['text']}：{o['label']}" for q in questions for o in q["options"]
+        o["code"]: _situation_label(q["text"], o["label"]) for q in questions for o in q["options"]
     }
     materials = [
         _material(i, m, situation_labels)
@@ -207,6 +217,7 @@ def guide_context(version: EntryVersion) -> dict[str, Any]:
         "question_of": {o["code"]: q["code"] for q in questions for o in q["options"]},
         "materials": materials,
         "materials_common": common,
+        "materials_situational": [m for m in materials if m["situations"]],
         "materials_per_situation": per_situation,
         "fees": [
             {

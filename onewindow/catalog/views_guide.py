@@ -101,4 +101,3 @@ def guide_pdf(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 def guide_version_pdf(request: HttpRequest, public_id: uuid.UUID, number: int) -> HttpResponse:
     version = _version(public_id, number)
     return _pdf(request, version, reverse("catalog:guide-version", args=[public_id, number]))
-

@@ -15,7 +15,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from faker import Faker
 
+from onewindow.catalog.models import Entry
 from onewindow.demo import county
+from onewindow.demo.catalog_loader import load_catalog
 from onewindow.organisations import services as org
 from onewindow.organisations.choices import PlaceKind, Role
 from onewindow.organisations.models import Department, Region, ServicePlace, Staff
@@ -50,6 +52,7 @@ PERSONAS = (
     ("supervisor", "电子监察人员 Supervisor", "榆中县"),
     ("hotline", "热线坐席 Hotline agent", "榆中县 12345"),
     ("admin", "系统管理员 Administrator", "榆中县"),
+    ("catalog", "事项目录管理员 Catalog manager", "榆中县"),
     ("citizen", "群众 Citizen", "网上办事大厅"),
     ("company", "企业 Company", "网上办事大厅"),
 )
@@ -154,6 +157,9 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
             places=[center],
         )
 
+    # --- service catalog: the guides of the departments' high-frequency items ------------------
+    load_catalog(departments=departments, region=the_county)
+
     # --- windows and their clerks ----------------------------------------------------------------
     for number, name, kind, category, dept in county.CENTER_WINDOWS:
         window = org.window_create(
@@ -234,6 +240,7 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
             region=the_county,
         )
     b.staff(Role.ADMINISTRATOR, username="admin", title="系统管理员", region=the_county)
+    b.staff(Role.CATALOG_MANAGER, username="catalog", title="事项目录管理员", region=the_county)
 
     # --- applicants ------------------------------------------------------------------------------
     persons = []
@@ -315,6 +322,7 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
             "staff": Staff.objects.count(),
             "persons": len(persons),
             "organisations": len(organisations),
+            "catalog entries": Entry.objects.count(),
         },
         personas=demo_personas(),
     )

@@ -16,6 +16,7 @@ PERSONAS = [
     ("supervisor", "/accounts/work/supervision/", "电子监察", ["查询申请人", "窗口工作台"]),
     ("hotline", "/accounts/work/hotline/", "热线工作台", ["登记自然人", "数据管理后台"]),
     ("admin", "/accounts/work/admin/", "系统管理", ["窗口工作台", "登记自然人"]),
+    ("catalog", "/catalog/manage/", "事项目录管理", ["查询申请人", "窗口工作台"]),
     ("citizen", "/me/", "我的办事", ["查询申请人", "人员名册"]),
 ]
 
