@@ -31,6 +31,9 @@ TOOL = {
     "regions": "/org/regions/",
     "staff": "/org/staff/",
     "admin_site": "/admin/",
+    "catalog_items": "/catalog/manage/",
+    "catalog_changes": "/catalog/changes/",
+    "catalog_lists": "/catalog/lists/",
 }
 ALL_LINKS = set(WS.values()) | set(TOOL.values())
 
@@ -38,9 +41,9 @@ ALL_LINKS = set(WS.values()) | set(TOOL.values())
 ENTITLED: dict[str, tuple[str, set[str]]] = {
     "clerk_a": ("window", {"lookup", "person_new", "organisation_new", "staff"}),
     "clerk_b": ("window", {"lookup", "person_new", "organisation_new", "staff"}),
-    "reviewer_x": ("review", {"staff"}),
-    "reviewer_z": ("review", {"staff"}),
-    "approver_x": ("approve", {"staff"}),
+    "reviewer_x": ("review", {"catalog_items", "catalog_changes", "staff"}),
+    "reviewer_z": ("review", {"catalog_items", "catalog_changes", "staff"}),
+    "approver_x": ("approve", {"catalog_items", "catalog_changes", "staff"}),
     "manager_a": ("center", {"regions", "staff"}),
     "manager_b": ("center", {"regions", "staff"}),
     "supervisor_a": ("supervision", {"regions", "staff"}),
@@ -199,7 +202,14 @@ def test_manager_who_also_reviews_sees_both_workspaces(world, login):
     assert landing.status_code == 302
     assert landing.url == WS["center"]
     links = side_nav_links(client.get(WS["center"]))
-    assert links == {WS["center"], WS["review"], TOOL["regions"], TOOL["staff"]}
+    assert links == {
+        WS["center"],
+        WS["review"],
+        TOOL["regions"],
+        TOOL["staff"],
+        TOOL["catalog_items"],
+        TOOL["catalog_changes"],
+    }
     assert client.get(WS["review"]).status_code == 200
     assert client.get(WS["window"]).status_code == 403
 
