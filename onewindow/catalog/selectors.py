@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from onewindow.catalog.choices import ItemType
 from onewindow.catalog.models import Entry, EntryVersion
 
 SEARCH_LIMIT = 200
+CODE_LIKE = re.compile(r"^(?=.*\d)[0-9A-Z]{12,40}$")  # codes always carry digits
 
 
 def entry_search(
@@ -38,9 +41,12 @@ def entry_search(
     if not keyword:
         return qs.order_by("item__category", "name")
     latin = keyword.lower().replace(" ", "")
-    condition = (
-        Q(name__icontains=keyword) | Q(item__basic_code=keyword.upper()) | Q(code=keyword.upper())
-    )
+    if CODE_LIKE.match(keyword.upper()):
+        # A basic or implementation code typed at the window: an exact, indexed look-up.
+        return qs.filter(Q(item__basic_code=keyword.upper()) | Q(code=keyword.upper()))
+    # Chinese has no case: a plain LIKE is enough unless the keyword carries Latin letters.
+    latin_letters = re.search("[A-Za-z]", keyword)
+    condition = Q(name__icontains=keyword) if latin_letters else Q(name__contains=keyword)
     if latin.isascii() and latin.isalnum():
         condition |= Q(initials__contains=latin) | Q(pinyin__contains=latin)
     return (
