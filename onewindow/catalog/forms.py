@@ -21,7 +21,7 @@ from onewindow.catalog.choices import (
     ServiceObject,
     Theme,
 )
-from onewindow.core.forms import StyledFormMixin
+from onewindow.core.forms import IsoDateInput, StyledFormMixin
 from onewindow.organisations.choices import BusinessCategory
 
 
@@ -44,7 +44,9 @@ class ChangeMetaForm(StyledFormMixin, forms.Form):
         label=_("Reason for the change"), widget=forms.Textarea(attrs={"rows": 2})
     )
     effective_date = forms.DateField(
-        label=_("Effective date"), initial=_tomorrow, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Effective date"),
+        initial=_tomorrow,
+        widget=IsoDateInput(),
     )
 
 

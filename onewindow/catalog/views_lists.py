@@ -16,17 +16,11 @@ from onewindow.catalog import services_import, xlsx
 from onewindow.catalog.choices import EntryStatus
 from onewindow.catalog.models import Entry
 from onewindow.catalog.querysets import EntryQuerySet
+from onewindow.core.forms import IsoDateInput
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Department
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # about 7,000 entries; parsing takes ~3 ms an entry
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
 
 
 class ListImportForm(forms.Form):
@@ -37,7 +31,7 @@ class ListImportForm(forms.Form):
         widget=forms.FileInput(attrs={"accept": f".xlsx,{xlsx.XLSX_CONTENT_TYPE}"}),
     )
     effective_date = forms.DateField(
-        label=gettext_lazy("Changes take effect on"), widget=DateInput()
+        label=gettext_lazy("Changes take effect on"), widget=IsoDateInput()
     )
 
     def clean_workbook(self) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.core.forms import IsoDateInput
 from onewindow.registries.choices import AgentRelation, LegalPersonType
 
 
@@ -46,12 +47,8 @@ class AgentForm(forms.Form):
     agent_id_number = forms.CharField(label=_("Agent's resident ID number"), max_length=32)
     relation = forms.ChoiceField(label=_("Relation"), choices=AgentRelation.choices)
     matters = forms.CharField(label=_("Authorised matters"), max_length=200)
-    valid_from = forms.DateField(
-        label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    valid_until = forms.DateField(
-        label=_("Valid until"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    valid_from = forms.DateField(label=_("Valid from"), widget=IsoDateInput())
+    valid_until = forms.DateField(label=_("Valid until"), widget=IsoDateInput())
 
 
 class SignupForm(forms.Form):
