@@ -64,7 +64,9 @@ def test_change_is_drafted_reviewed_and_published(
     expect(page.locator("[data-testid=change-status]")).to_have_text("待审核")
     change_url = page.url
 
-    manager = browser.new_context(locale="zh-CN", viewport={"width": 1360, "height": 900}).new_page()
+    manager = browser.new_context(
+        locale="zh-CN", viewport={"width": 1360, "height": 900}
+    ).new_page()
     sign_in(manager, live_server.url, "catalog", settings.ONEWINDOW_DEMO_PASSWORD)
     manager.goto(change_url)
     manager.fill("#id_opinion", "同意")
@@ -73,5 +75,7 @@ def test_change_is_drafted_reviewed_and_published(
     expect(manager.locator("[data-testid=change-status]")).to_have_text("已审核发布")
 
     manager.goto(f"{live_server.url}/catalog/entries/{entry.public_id}/versions/")
-    expect(manager.locator("[data-testid=version-2]")).to_contain_text("有经营能力的自然人均可申请。")
+    expect(manager.locator("[data-testid=version-2]")).to_contain_text(
+        "有经营能力的自然人均可申请。"
+    )
     shot(manager, "catalog-versions")
