@@ -77,6 +77,9 @@ messages: install ## extract and compile translations (needs gettext)
 	@$(MANAGE) makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=var --ignore=scripts --ignore=bench
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=var
 
+bench: install ## run the benchmarks (see docs/benchmarks.md); DATABASE_URL picks the engine
+	@$(VENV_PY) bench/catalog_search.py
+
 vendor: ## re-fetch the pinned front-end assets from npm
 	@bash scripts/vendor-assets.sh
 

@@ -174,7 +174,8 @@ def main() -> None:
 
     orm_p50, raw_p50 = pct(timed(orm, args.repeat), 50), pct(timed(raw, args.repeat), 50)
     print(
-        f"keyword page via ORM vs raw SQL: {orm_p50:.2f} ms / {raw_p50:.2f} ms = {orm_p50 / raw_p50:.1f}x"
+        f"keyword page via ORM vs raw SQL: {orm_p50:.2f} ms / {raw_p50:.2f} ms"
+        f" = {orm_p50 / raw_p50:.1f}x"
     )
 
 
