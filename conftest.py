@@ -30,12 +30,17 @@ from onewindow.registries.factories import LegalPersonFactory, NaturalPersonFact
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings: pytest.FixtureRequest) -> None:
+def _test_settings(settings: pytest.FixtureRequest, tmp_path_factory) -> None:
     # Hashing is deliberately slow; tests sign in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A clean checkout has no collectstatic manifest: serve assets straight from the finders.
+    # Uploaded files go to a temporary folder, never into var/media.
     settings.STORAGES = {
         **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path_factory.getbasetemp() / "media")},
+        },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
 

@@ -137,6 +137,8 @@ class MaterialForm(StyledFormMixin, forms.Form):
     copies = forms.IntegerField(label=_("Copies"), min_value=0, max_value=20, initial=1)
     situations = forms.CharField(label=_("Only in situations"), max_length=200, required=False)
     notes = forms.CharField(label=_("Notes"), max_length=1000, required=False)
+    blank_form = forms.CharField(label=_("Blank form"), max_length=300, required=False)
+    sample = forms.CharField(label=_("Sample"), max_length=300, required=False)
 
 
 class StepForm(StyledFormMixin, forms.Form):
@@ -148,7 +150,7 @@ class StepForm(StyledFormMixin, forms.Form):
 MaterialFormSet = formset_factory(MaterialForm, extra=2)
 StepFormSet = formset_factory(StepForm, extra=1)
 
-_MATERIAL_KEEP = ("form", "issuer", "paper_size", "basis", "standard", "blank_form", "sample")
+_MATERIAL_KEEP = ("form", "issuer", "paper_size", "basis", "standard")
 
 
 def materials_from(formset: forms.BaseFormSet, base: list[dict]) -> list[dict]:

@@ -231,3 +231,41 @@ class ChangeRequest(PublicIdModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.entry or self.item or ''}"
+
+
+class Attachment(PublicIdModel):
+    """A blank form or a filled-in sample published with a guide. Never changed once uploaded:
+    guides of old versions keep linking to exactly what they showed."""
+
+    department = models.ForeignKey(
+        "organisations.Department",
+        verbose_name=_("department"),
+        on_delete=models.PROTECT,
+        related_name="catalog_files",
+    )
+    file = models.FileField(_("file"), upload_to="catalog/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("guide attachment")
+        verbose_name_plural = _("guide attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def path(self) -> str:
+        """The site path materials refer to; its last segment is the name shown in the guide."""
+        return f"/catalog/files/{self.public_id}/{self.name}"

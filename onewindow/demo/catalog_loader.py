@@ -6,8 +6,11 @@ import datetime
 from typing import TYPE_CHECKING
 
 from onewindow.catalog import services
+from onewindow.catalog.attachments import attachment_upload
+from onewindow.catalog.choices import ServiceObject
 from onewindow.catalog.models import Entry
 from onewindow.demo.catalog_items import ITEMS
+from onewindow.demo.forms import form_title, form_workbook
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
@@ -30,7 +33,7 @@ def load_catalog(
         )
         if code in existing:
             continue
-        content = spec["content"]
+        content = _with_forms(spec["content"], department)
         item = services.item_ensure(
             basic_code=spec["basic_code"],
             name=content["name"],
@@ -48,3 +51,26 @@ def load_catalog(
         )
         created += 1
     return created
+
+
+def _with_forms(content: dict, department: Department) -> dict:
+    """Replace the names of blank forms and samples by real, downloadable workbooks."""
+    for_companies = ServiceObject.NATURAL_PERSON not in content["service_objects"]
+    materials = []
+    for material in content["materials"]:
+        material = dict(material)
+        for key, sample in (("blank_form", False), ("sample", True)):
+            label = material.get(key)
+            if not label or label.startswith("/"):
+                continue
+            title = form_title(label)
+            data = form_workbook(
+                title=title, item_name=content["name"], for_companies=for_companies, sample=sample
+            )
+            suffix = "填写样例" if sample else "空白表格"
+            attachment = attachment_upload(
+                actor=None, department=department, name=f"{title}（{suffix}）.xlsx", data=data
+            )
+            material[key] = attachment.path
+        materials.append(material)
+    return {**content, "materials": materials}

@@ -113,3 +113,23 @@ def test_loading_the_catalog_again_creates_nothing(demo):
 
     assert load_catalog(departments=departments, region=region) == 0
     assert Entry.objects.count() == len(ITEMS)
+
+
+@pytest.mark.django_db
+def test_demo_blank_forms_are_downloadable_workbooks(client, settings):
+    import io
+
+    from openpyxl import load_workbook
+
+    from onewindow.catalog.models import Entry
+    from onewindow.demo.loader import load_demo
+
+    load_demo(password=settings.ONEWINDOW_DEMO_PASSWORD)
+    entry = Entry.objects.get(name="个体工商户设立登记")
+    material = next(m for m in entry.current_version.content["materials"] if m["blank_form"])
+    assert material["blank_form"].startswith("/catalog/files/")
+    response = client.get(material["blank_form"])
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert "申请书" in sheet["A1"].value
+    assert "个体工商户设立登记" in sheet["A2"].value
