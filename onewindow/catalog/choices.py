@@ -1,6 +1,7 @@
 """Enumerations of the service item catalog; national codes as values where they exist."""
 
 from django.db import models
+from django.db.models.enums import Choices
 from django.utils.translation import gettext_lazy as _
 
 
@@ -183,3 +184,8 @@ BUSINESS_THEMES = (
     Theme.TAX,
     Theme.DEREGISTRATION,
 )
+
+
+def choice_labels(choices: type[Choices]) -> str:
+    """Every code with its label ("01（行政许可）、…"), as refusals and the 说明 sheet list them."""
+    return "、".join(f"{value}（{label}）" for value, label in choices.choices)

@@ -28,6 +28,7 @@ from onewindow.catalog.choices import (
     ServiceObject,
     SpecialProcedure,
     TongbanScope,
+    choice_labels,
 )
 
 CODE_RE = re.compile(r"^[0-9A-Z]{1,12}$")
@@ -78,7 +79,7 @@ class _Checker:
             value = default
         valid = {str(v) for v in choices.values}
         if str(value) not in valid:
-            labels = "、".join(f"{v}（{label}）" for v, label in choices.choices)
+            labels = choice_labels(choices)
             self.add(
                 path + key,
                 _("“%(value)s” is not one of: %(choices)s.") % {"value": value, "choices": labels},

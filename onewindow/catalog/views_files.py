@@ -16,6 +16,7 @@ from onewindow.catalog.models import Attachment
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
+from onewindow.organisations.models import Department
 
 
 class UploadForm(forms.Form):
@@ -48,8 +49,6 @@ def files(request: HttpRequest) -> HttpResponse:
         try:
             if upload.size > MAX_BYTES:
                 raise DomainError(_("A file may be at most 10 MB."))
-            from onewindow.organisations.models import Department
-
             attachment = attachment_upload(
                 actor=request.user,
                 department=Department.objects.get(pk=department),

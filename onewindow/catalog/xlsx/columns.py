@@ -64,11 +64,6 @@ class Sheet:
         return next(c for c in self.columns if c.key == key)
 
 
-def choice_labels(choices: type[Choices]) -> str:
-    """Every code with its label, as the 说明 sheet lists them and a refused cell names them."""
-    return "、".join(f"{value}（{label}）" for value, label in choices.choices)
-
-
 BASIC_CODE = Column(
     "basic_code",
     "基本编码",

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.catalog.choices import choice_labels
 from onewindow.catalog.xlsx.columns import (
     BOOL,
     CHOICE,
@@ -17,7 +18,6 @@ from onewindow.catalog.xlsx.columns import (
     SHEETS,
     YES,
     Column,
-    choice_labels,
 )
 
 

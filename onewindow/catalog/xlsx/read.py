@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from openpyxl.utils import get_column_letter
 
+from onewindow.catalog.choices import choice_labels
 from onewindow.catalog.schema import ContentError, Problem, clean_content, validate_basic_code
 from onewindow.catalog.xlsx.columns import (
     BASIC_CODE,
@@ -36,7 +37,6 @@ from onewindow.catalog.xlsx.columns import (
     YES,
     Column,
     Sheet,
-    choice_labels,
 )
 from onewindow.catalog.xlsx.entries import (
     ListEntry,
