@@ -33,15 +33,23 @@ var/tools/bin/uv:
 install: $(UV) ## install the locked dependencies into .venv
 	@$(UV) sync --frozen --quiet --python $(PYTHON)
 
-run: install ## install, migrate, load the demo county once, and serve on HOST:PORT
+run: install ## install, migrate, load the demo county once, serve on HOST:PORT with the task consumer
 	@$(MANAGE) migrate --noinput -v0
 	@$(MANAGE) collectstatic --noinput -v0
 	@$(MANAGE) load_demo
 	@echo ""
 	@echo "OneWindow is starting at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	@echo ""
-	@exec .venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--threads 4 --worker-class gthread --access-logfile - --log-level warning
+	@# The task consumer (huey) runs beside gunicorn and gets SIGTERM (graceful) when gunicorn
+	@# exits, whether by Ctrl+C, a kill of make, a crash or a busy port. gunicorn runs in the
+	@# background too, so `wait` returns at once on a signal, which the trap passes on to it.
+	@$(MANAGE) run_huey & consumer=$$!; \
+	.venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--threads 4 --worker-class gthread --access-logfile - --log-level warning & server=$$!; \
+	trap 'kill -TERM $$server 2>/dev/null' INT TERM HUP; \
+	trap 'kill -TERM $$consumer 2>/dev/null; wait $$consumer 2>/dev/null' EXIT; \
+	status=0; while kill -0 $$server 2>/dev/null; do wait $$server; status=$$?; done; \
+	exit $$status
 
 serve: ## serve without the install and demo steps
 	@exec .venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \

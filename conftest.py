@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.test import Client
+from huey.contrib.djhuey import HUEY
 
 from onewindow.organisations.choices import PlaceKind, RegionLevel, Role, WindowKind
 from onewindow.organisations.factories import (
@@ -28,9 +29,20 @@ from onewindow.organisations.factories import (
 from onewindow.organisations.models import Region
 from onewindow.registries.factories import LegalPersonFactory, NaturalPersonFactory
 
+# Background tasks run inline as they are enqueued: tests need no consumer. pytest-django loads the
+# settings (and djhuey builds its instance from them) before this file is imported, so setting
+# HUEY_IMMEDIATE in os.environ here would come too late; switch the instance itself (in immediate
+# mode it also keeps its queue in memory).
+HUEY.immediate = True
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings: pytest.FixtureRequest, tmp_path_factory) -> None:
+    # A private in-process cache, emptied for every test (throttle counters must not leak).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    from django.core.cache import cache
+
+    cache.clear()
     # Hashing is deliberately slow; tests sign in hundreds of times.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # A clean checkout has no collectstatic manifest: serve assets straight from the finders.

@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "onewindow.organisations",
     "onewindow.registries",
     "onewindow.catalog",
+    "onewindow.deadlines",
+    "onewindow.notifications",
+    "onewindow.documents",
+    "onewindow.cases",
     "onewindow.portal",
     "onewindow.demo",
     "django.contrib.admin",
@@ -44,6 +48,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "huey.contrib.djhuey",
 ]
 
 MIDDLEWARE = [
@@ -164,6 +169,78 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Cache ---------------------------------------------------------------------------------------
+# Shared by every server process (the progress look-up's throttle counts across workers): files
+# under var/ by default, Redis in production.
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_REDIS_URL}
+        if CACHE_REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    )
+}
+
+# --- Background jobs (huey) -------------------------------------------------------------------
+# Embedded default: a SQLite queue file under var/, consumed by `manage.py run_huey` (started by
+# `make run`). Production: HUEY_REDIS_URL selects Redis (needs the `redis` package) and any number
+# of consumer processes; see docs/deployment.md. Tasks live in `onewindow/<app>/tasks.py`.
+HUEY_REDIS_URL = env_str("HUEY_REDIS_URL", "")
+HUEY = {
+    "name": "onewindow",
+    # Run every task inline as it is enqueued (no consumer). The test suite switches the huey
+    # instance itself (root conftest.py): pytest-django loads settings before any conftest runs.
+    "immediate": env_bool("HUEY_IMMEDIATE", False),
+    # Crontabs in local time (TIME_ZONE): "daily at 01:00" means 01:00 in Beijing, not UTC.
+    "utc": False,
+    "consumer": {
+        "workers": env_int("HUEY_WORKERS", 2),
+        "worker_type": "thread",
+        # An idle SQLite queue is polled at most every 2 s (Redis blocks on the list instead).
+        "max_delay": 2.0,
+        # SIGTERM (systemd, docker stop, `make run` on exit) lets running tasks finish, for at
+        # most 30 s; SIGINT interrupts them.
+        "graceful_signal": "TERM",
+        "shutdown_timeout": 30.0,
+    },
+    **(
+        {"huey_class": "huey.RedisHuey", "url": HUEY_REDIS_URL}
+        if HUEY_REDIS_URL
+        else {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")}
+    ),
+}
+# The consumer logs through the masking console handler like everything else (run_huey would
+# otherwise attach its own, unmasked handler). At INFO it writes a line per task run.
+LOGGING["loggers"]["huey"] = {
+    "handlers": ["console"],
+    "level": env_str("HUEY_LOG_LEVEL", "WARNING"),
+    "propagate": False,
+}
+
+# --- Notifications (outbox, see onewindow/notifications) ---------------------------------------
+# Channels a message goes out on when the caller names none: for a mobile number, and for a
+# message addressed only to a staff user.
+ONEWINDOW_NOTIFY_CHANNELS = {
+    "phone": env_list("ONEWINDOW_NOTIFY_PHONE_CHANNELS", ["sms_log"]),
+    "user": env_list("ONEWINDOW_NOTIFY_USER_CHANNELS", ["inbox"]),
+}
+# Channel code → class (a subclass of onewindow.notifications.channels.Channel).
+ONEWINDOW_NOTIFY_CHANNEL_CLASSES = {
+    "sms_log": "onewindow.notifications.channels.SmsLogChannel",
+    "inbox": "onewindow.notifications.channels.InboxChannel",
+    "webhook": "onewindow.notifications.channels.WebhookChannel",
+}
+# The webhook channel (e.g. the province's SMS gateway) is off while the URL is empty.
+ONEWINDOW_NOTIFY_WEBHOOK_URL = env_str("ONEWINDOW_NOTIFY_WEBHOOK_URL", "")
+ONEWINDOW_NOTIFY_WEBHOOK_TOKEN = env_str("ONEWINDOW_NOTIFY_WEBHOOK_TOKEN", "")
+ONEWINDOW_NOTIFY_WEBHOOK_TIMEOUT = env_int("ONEWINDOW_NOTIFY_WEBHOOK_TIMEOUT", 5)
+# Failed sends are retried after 1 min, 5 min, 30 min, 2 h, 6 h...; after this many attempts the
+# message is marked failed (an administrator can retry it from the message log).
+ONEWINDOW_NOTIFY_MAX_ATTEMPTS = env_int("ONEWINDOW_NOTIFY_MAX_ATTEMPTS", 6)
 
 # --- OneWindow --------------------------------------------------------------------------------
 ONEWINDOW_DEMO_PASSWORD = env_str("ONEWINDOW_DEMO_PASSWORD", "onewindow-demo")

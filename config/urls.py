@@ -10,6 +10,9 @@ urlpatterns = [
     path("org/", include("onewindow.organisations.urls")),
     path("registries/", include("onewindow.registries.urls")),
     path("catalog/", include("onewindow.catalog.urls")),
+    path("notifications/", include("onewindow.notifications.urls")),
+    path("calendar/", include("onewindow.deadlines.urls")),
+    path("cases/", include("onewindow.cases.urls")),
     path("", include("onewindow.portal.urls")),
 ]
 

@@ -46,7 +46,28 @@ WORKSPACES: tuple[NavItem, ...] = (
     NavItem("portal:me", _("My services"), "person-circle", applicant=True),
 )
 
+CASE_ROLES = (
+    Role.WINDOW_CLERK,
+    Role.REVIEWER,
+    Role.APPROVER,
+    Role.CENTER_MANAGER,
+    Role.SUPERVISOR,
+    Role.HOTLINE_AGENT,
+    Role.ADMINISTRATOR,
+)
+
 TOOLS: tuple[NavItem, ...] = (
+    NavItem("cases:intake", _("New application"), "file-earmark-plus", (Role.WINDOW_CLERK,)),
+    NavItem("cases:window", _("Window work list"), "inboxes", (Role.WINDOW_CLERK,)),
+    NavItem("cases:inbox", _("Case inbox"), "inbox", (Role.REVIEWER, Role.APPROVER)),
+    NavItem("cases:refusals", _("Refusals to confirm"), "x-octagon", (Role.CENTER_MANAGER,)),
+    NavItem("cases:list", _("Cases"), "folder2-open", CASE_ROLES),
+    NavItem(
+        "cases:backdoor",
+        _("Acceptance check"),
+        "shield-check",
+        (Role.SUPERVISOR, Role.ADMINISTRATOR),
+    ),
     NavItem(
         "registries:lookup",
         _("Find an applicant"),
@@ -82,6 +103,14 @@ TOOLS: tuple[NavItem, ...] = (
         (Role.CATALOG_MANAGER,),
     ),
     NavItem("organisations:staff", _("Staff roster"), "people", tuple(Role.values)),
+    NavItem(
+        "notifications:log",
+        _("Message log"),
+        "chat-left-text",
+        (Role.CENTER_MANAGER, Role.WINDOW_CLERK, Role.ADMINISTRATOR, Role.SUPERVISOR),
+    ),
+    NavItem("notifications:inbox", _("My messages"), "bell", tuple(Role.values)),
+    NavItem("deadlines:home", _("Working-day calendar"), "calendar3", (Role.ADMINISTRATOR,)),
     NavItem("admin:index", _("Data administration"), "database-gear", (Role.ADMINISTRATOR,)),
 )
 

@@ -16,11 +16,13 @@ from django.db import transaction
 from faker import Faker
 
 from onewindow.catalog.models import Entry
+from onewindow.deadlines.services import calendar_seed_from_library
 from onewindow.demo import county
+from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
 from onewindow.organisations import services as org
-from onewindow.organisations.choices import PlaceKind, Role
-from onewindow.organisations.models import Department, Region, ServicePlace, Staff
+from onewindow.organisations.choices import BusinessCategory, PlaceKind, Role, WindowKind
+from onewindow.organisations.models import Department, Region, ServicePlace, Staff, Window
 from onewindow.registries import services as reg
 from onewindow.registries.choices import AgentRelation, LegalPersonType, RealNameLevel
 from onewindow.registries.numbers import make_resident_id, make_uscc
@@ -99,12 +101,17 @@ class _Builder:
 
 
 @transaction.atomic
-def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
+def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = True) -> DemoSummary:
     """Create the demo county unless it exists. Returns what was created and the logins."""
     if is_loaded():
         return DemoSummary(created=False, personas=demo_personas())
     b = _Builder(seed, password)
     rng = b.rng
+    # A flushed database (tests, benchmarks) has lost the calendar the migrations seeded; the
+    # demo also loads next year's provisional schedule so December cases get a deadline (the
+    # administrator is warned to confirm it against the State Council's notice).
+    calendar_seed_from_library(years=range(2004, 2027), missing_only=True)
+    calendar_seed_from_library(years=[2027], missing_only=True)
 
     # --- regions -------------------------------------------------------------------------------
     province = Region.objects.filter(code=county.PROVINCE[0]).first() or org.region_create(
@@ -174,6 +181,12 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
         b.staff(
             Role.WINDOW_CLERK, username=username, title="窗口工作人员", place=center, window=window
         )
+    # The personal and business comprehensive windows are authorised to decide 即办件 on the spot.
+    Window.objects.filter(
+        place=center,
+        kind=WindowKind.COMPREHENSIVE,
+        category__in=[BusinessCategory.PERSONAL, BusinessCategory.ENTERPRISE],
+    ).update(decides_on_spot=True)
 
     for (town, villages), street in zip(townships, county.STREETS, strict=False):
         hub = org.place_create(
@@ -310,6 +323,10 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
         valid_until=today + datetime.timedelta(days=365),
     )
 
+    # Cases over the last months, through the case services (also opens a few portal accounts).
+    # Tests that need the county but not its history skip the cases (they are most of the time).
+    cases = load_cases(county=the_county, center=center, seed=seed) if with_cases else 0
+
     # One password for every demo login, hashed once: hashing is deliberately slow.
     user_model.objects.all().update(password=b.password_hash)
 
@@ -323,6 +340,7 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str) -> DemoSummary:
             "persons": len(persons),
             "organisations": len(organisations),
             "catalog entries": Entry.objects.count(),
+            "cases": cases,
         },
         personas=demo_personas(),
     )

@@ -198,6 +198,8 @@ class Window(TimeStampedModel):
         blank=True,
         related_name="windows",
     )
+    # 即办件 are decided on the spot only at windows the center has authorised to do so.
+    decides_on_spot = models.BooleanField(_("may decide on the spot"), default=False)
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = WindowQuerySet.as_manager()

@@ -11,9 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.access import applicant_required
+from onewindow.cases import selectors as case_selectors
 from onewindow.core.forms import apply_validation_error
 from onewindow.organisations.choices import PlaceKind, WindowKind
 from onewindow.organisations.models import ServicePlace
+from onewindow.portal.progress import state_badge
 from onewindow.registries import services as registry_services
 from onewindow.registries.forms import SignupForm
 from onewindow.registries.models import AgentAuthorization, LegalPerson
@@ -92,6 +94,9 @@ def me(request: HttpRequest) -> HttpResponse:
     agencies = AgentAuthorization.objects.visible_to(request.user).select_related(
         "agent", "principal_person", "principal_organisation"
     )
+    applications = list(case_selectors.applicant_cases(user=request.user)[:5])
+    for case in applications:
+        case.badge = state_badge(case.state)
     return render(
         request,
         "portal/me.html",
@@ -100,5 +105,6 @@ def me(request: HttpRequest) -> HttpResponse:
             "person": person,
             "organisation": organisation,
             "agencies": agencies,
+            "applications": applications,
         },
     )

@@ -46,7 +46,8 @@ def browser_context_args(browser_context_args: dict) -> dict:
 def demo_county(transactional_db: None, settings: pytest.FixtureRequest) -> None:
     from onewindow.demo.loader import load_demo
 
-    load_demo(password=settings.ONEWINDOW_DEMO_PASSWORD)
+    # The journeys make their own cases; the demo's history would only slow every test down.
+    load_demo(password=settings.ONEWINDOW_DEMO_PASSWORD, with_cases=False)
 
 
 @pytest.fixture

@@ -34,22 +34,63 @@ TOOL = {
     "catalog_items": "/catalog/manage/",
     "catalog_changes": "/catalog/changes/",
     "catalog_lists": "/catalog/lists/",
+    "intake": "/cases/new/",
+    "window_list": "/cases/window/",
+    "inbox": "/cases/inbox/",
+    "refusals": "/cases/refusals/",
+    "cases": "/cases/",
+    "backdoor": "/cases/supervision/acceptance-check/",
+    "calendar": "/calendar/",
+    "messages": "/notifications/",
+    "my_messages": "/notifications/inbox/",
 }
 ALL_LINKS = set(WS.values()) | set(TOOL.values())
 
+CLERK = ("intake", "window_list", "cases", "messages", "my_messages")
+DEPT = ("inbox", "cases", "my_messages")
+
 # persona → (its workspace, the tools it is entitled to)
 ENTITLED: dict[str, tuple[str, set[str]]] = {
-    "clerk_a": ("window", {"lookup", "person_new", "organisation_new", "staff"}),
-    "clerk_b": ("window", {"lookup", "person_new", "organisation_new", "staff"}),
-    "reviewer_x": ("review", {"catalog_items", "catalog_changes", "staff"}),
-    "reviewer_z": ("review", {"catalog_items", "catalog_changes", "staff"}),
-    "approver_x": ("approve", {"catalog_items", "catalog_changes", "staff"}),
-    "manager_a": ("center", {"regions", "staff"}),
-    "manager_b": ("center", {"regions", "staff"}),
-    "supervisor_a": ("supervision", {"regions", "staff"}),
-    "hotline_a": ("hotline", {"lookup", "staff"}),
-    "admin_a": ("admin", {"lookup", "regions", "staff", "admin_site"}),
-    "admin_b": ("admin", {"lookup", "regions", "staff", "admin_site"}),
+    "clerk_a": ("window", {"lookup", "person_new", "organisation_new", "staff", *CLERK}),
+    "clerk_b": ("window", {"lookup", "person_new", "organisation_new", "staff", *CLERK}),
+    "reviewer_x": ("review", {"catalog_items", "catalog_changes", "staff", *DEPT}),
+    "reviewer_z": ("review", {"catalog_items", "catalog_changes", "staff", *DEPT}),
+    "approver_x": ("approve", {"catalog_items", "catalog_changes", "staff", *DEPT}),
+    "manager_a": ("center", {"regions", "staff", "refusals", "cases", "messages", "my_messages"}),
+    "manager_b": ("center", {"regions", "staff", "refusals", "cases", "messages", "my_messages"}),
+    "supervisor_a": (
+        "supervision",
+        {"regions", "staff", "cases", "backdoor", "messages", "my_messages"},
+    ),
+    "hotline_a": ("hotline", {"lookup", "staff", "cases", "my_messages"}),
+    "admin_a": (
+        "admin",
+        {
+            "lookup",
+            "regions",
+            "staff",
+            "admin_site",
+            "cases",
+            "backdoor",
+            "calendar",
+            "messages",
+            "my_messages",
+        },
+    ),
+    "admin_b": (
+        "admin",
+        {
+            "lookup",
+            "regions",
+            "staff",
+            "admin_site",
+            "cases",
+            "backdoor",
+            "calendar",
+            "messages",
+            "my_messages",
+        },
+    ),
     "citizen": ("me", set()),
     "company_user": ("me", set()),
 }
@@ -209,6 +250,11 @@ def test_manager_who_also_reviews_sees_both_workspaces(world, login):
         TOOL["staff"],
         TOOL["catalog_items"],
         TOOL["catalog_changes"],
+        TOOL["refusals"],
+        TOOL["inbox"],
+        TOOL["cases"],
+        TOOL["messages"],
+        TOOL["my_messages"],
     }
     assert client.get(WS["review"]).status_code == 200
     assert client.get(WS["window"]).status_code == 403
@@ -234,6 +280,11 @@ def test_clerk_who_also_answers_the_hotline_sees_both_workspaces(world, login):
         TOOL["person_new"],
         TOOL["organisation_new"],
         TOOL["staff"],
+        TOOL["intake"],
+        TOOL["window_list"],
+        TOOL["cases"],
+        TOOL["messages"],
+        TOOL["my_messages"],
     }
     assert client.get(WS["window"]).status_code == 200
     assert client.get(WS["admin"]).status_code == 403

@@ -22,7 +22,7 @@ PHONES = {f"0931-{phone}" for _name, _short, phone in county.DEPARTMENTS}
 
 @pytest.fixture
 def demo(db):
-    return load_demo(password=PASSWORD)
+    return load_demo(password=PASSWORD, with_cases=False)
 
 
 @pytest.mark.parametrize("spec", ITEMS, ids=[s["basic_code"] for s in ITEMS])
@@ -124,7 +124,7 @@ def test_demo_blank_forms_are_downloadable_workbooks(client, settings):
     from onewindow.catalog.models import Entry
     from onewindow.demo.loader import load_demo
 
-    load_demo(password=settings.ONEWINDOW_DEMO_PASSWORD)
+    load_demo(password=settings.ONEWINDOW_DEMO_PASSWORD, with_cases=False)
     entry = Entry.objects.get(name="个体工商户设立登记")
     material = next(m for m in entry.current_version.content["materials"] if m["blank_form"])
     assert material["blank_form"].startswith("/catalog/files/")

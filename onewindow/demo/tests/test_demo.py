@@ -40,7 +40,7 @@ LANDING = {
 
 @pytest.fixture
 def demo(db):
-    return load_demo(password=PASSWORD)
+    return load_demo(password=PASSWORD, with_cases=False)
 
 
 def table_counts() -> dict[str, int]:
@@ -129,7 +129,7 @@ def test_regions_and_places_are_consistent(demo):
 def test_loading_twice_changes_nothing(demo):
     before = table_counts()
 
-    again = load_demo(password=PASSWORD)
+    again = load_demo(password=PASSWORD, with_cases=False)
 
     assert again.created is False
     assert table_counts() == before
@@ -139,7 +139,7 @@ def test_loading_twice_changes_nothing(demo):
 def _load_and_roll_back(seed: int) -> tuple[list[str], list[str], list[str]]:
     """Load the county inside a savepoint, read it, and undo it."""
     with transaction.atomic():
-        load_demo(seed=seed, password=PASSWORD)
+        load_demo(seed=seed, password=PASSWORD, with_cases=False)
         ids = list(NaturalPerson.objects.order_by("pk").values_list("id_number", flat=True)[:20])
         codes = list(Department.objects.order_by("pk").values_list("uscc", flat=True))
         names = list(Staff.objects.order_by("employee_no").values_list("user__name", flat=True))

@@ -1,0 +1,346 @@
+"""后台审批: the implementing department's steps, special procedures and the decision.
+
+The steps come from the guide the case was filed under: everything between the window's
+acceptance step and the delivery step. The last of them is the decision, taken by an approver;
+the others by reviewers of the same department.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from onewindow.cases import clock
+from onewindow.cases.choices import (
+    Action,
+    Actor,
+    CaseKind,
+    CaseState,
+    DeliveryMethod,
+    Outcome,
+    ProcedureKind,
+)
+from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases.models import Case, SpecialProcedure
+from onewindow.cases.services import delivery, joint, steps
+from onewindow.cases.services.engine import Change, case_transition
+from onewindow.cases.services.paperwork import materials_data
+from onewindow.core.errors import DomainError
+from onewindow.documents.choices import DocumentKind
+
+if TYPE_CHECKING:
+    from onewindow.accounts.models import User
+
+ACCEPTANCE_ACTIONS = (
+    Action.ACCEPT,
+    Action.ACCEPT_DEFERRED,
+    Action.ACCEPT_COMMITMENT,
+    Action.AUTO_ACCEPT,
+)
+DECISION_ACTIONS = (Action.APPROVE, Action.DENY, Action.DECIDE_ON_SPOT)
+# §42: an extension of at most 10 working days (15 for joint handling), with approval.
+MAX_EXTENSION = {CaseKind.SINGLE: 10, CaseKind.PART: 15}
+
+
+def _step_capacity(case: Case) -> Actor:
+    step = steps.current_step(case)
+    return Actor(step.role) if step else Actor.APPROVER
+
+
+def _need_opinion(opinion: str) -> str:
+    opinion = (opinion or "").strip()
+    if not opinion:
+        raise DomainError(_("Write an opinion."), field="opinion")
+    return opinion
+
+
+def case_step_pass(
+    *,
+    case: Case,
+    actor: User,
+    opinion: str,
+    expected_revision: int | None = None,
+    at: datetime.datetime | None = None,
+) -> Case:
+    """通过: the step is done and the next one starts."""
+    with case_transition(
+        case=case,
+        action=Action.PASS,
+        actor=actor,
+        capacity=_step_capacity(case),
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
+        c = change.case
+        if c.step_index >= len(steps.review_steps(c.version.content)) - 1:
+            raise DomainError(_("This is the decision step: approve or do not approve."))
+        change.opinion = _need_opinion(opinion)
+        step = steps.close_step(c, change)
+        change.step_name = step.name if step else ""
+        steps.open_step(c, c.step_index + 1, change.at)
+    return case
+
+
+def case_step_return(
+    *,
+    case: Case,
+    actor: User,
+    opinion: str,
+    materials: list[int] | None = None,
+    expected_revision: int | None = None,
+    at: datetime.datetime | None = None,
+) -> Case:
+    """退回: to the previous step, or from the first step to the applicant. A reviewer can only
+    ask for lines of the case's checklist; the reasons stay on record for supervision."""
+    with case_transition(
+        case=case,
+        action=Action.RETURN,
+        actor=actor,
+        capacity=_step_capacity(case),
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
+        c = change.case
+        change.opinion = _need_opinion(opinion)
+        step = steps.close_step(c, change)
+        change.step_name = step.name if step else ""
+        if c.step_index > 0:
+            change.target = CaseState.IN_REVIEW
+            change.notify = False
+            change.data = {"to_step": c.step_index - 1}
+            steps.open_step(c, c.step_index - 1, change.at)
+        else:
+            rows = {m.position: m for m in c.materials.all()}
+            wanted = [rows[p] for p in materials or [] if p in rows]
+            if not wanted or len(wanted) != len(set(materials or [])):
+                raise DomainError(
+                    _("Pick the checklist materials the applicant must correct."),
+                    field="materials",
+                )
+            for m in wanted:
+                m.status, m.note = MS.DEFECTIVE, change.opinion[:300]
+                m.save(update_fields=["status", "note", "updated_at"])
+            change.target = CaseState.CORRECTION
+            change.data = {"materials": [m.name for m in wanted], "reason": change.opinion}
+            change.issue(
+                DocumentKind.CORRECTION,
+                {"materials": materials_data(c, only={MS.DEFECTIVE}), "opinion": change.opinion},
+            )
+    return case
+
+
+def case_procedure_start(
+    *,
+    case: Case,
+    actor: User,
+    kind: str,
+    reason: str,
+    basis: str,
+    expected_end: datetime.date | None = None,
+    at: datetime.datetime | None = None,
+) -> SpecialProcedure:
+    """特别程序 (§45): the clock pauses; the applicant is told in writing."""
+    if kind == ProcedureKind.EXTENSION:
+        raise DomainError(_("An extension is granted by the approver, not started as a procedure."))
+    if kind not in ProcedureKind.values:
+        raise DomainError(_("Choose the kind of special procedure."), field="kind")
+    reason, basis = (reason or "").strip(), (basis or "").strip()
+    if not reason or not basis:
+        raise DomainError(_("A special procedure needs a reason and its legal basis."))
+    with case_transition(case=case, action=Action.START_PROCEDURE, actor=actor, at=at) as change:
+        c = change.case
+        if kind not in c.version.content.get("special_procedures", []):
+            raise DomainError(
+                _("The guide of this item does not provide for “%(kind)s”.")
+                % {"kind": ProcedureKind(kind).label}
+            )
+        procedure = SpecialProcedure.objects.create(
+            case=c,
+            kind=kind,
+            reason=reason,
+            basis=basis,
+            started_on=timezone.localdate(change.at),
+            expected_end=expected_end,
+            started_by=actor,
+        )
+        change.opinion = reason
+        change.data = {"kind": kind, "basis": basis}
+        change.issue(
+            DocumentKind.SPECIAL_PROCEDURE,
+            {
+                "procedure_kind": kind,
+                "procedure_kind_label": str(ProcedureKind(kind).label),
+                "reason": reason,
+                "basis": basis,
+                "started_at": procedure.started_on.isoformat(),
+                "expected_end": expected_end.isoformat() if expected_end else None,
+            },
+        )
+    return procedure
+
+
+def case_procedure_end(
+    *, case: Case, actor: User, result: str, at: datetime.datetime | None = None
+) -> SpecialProcedure:
+    with case_transition(case=case, action=Action.END_PROCEDURE, actor=actor, at=at) as change:
+        c = change.case
+        procedure = (
+            c.procedures.filter(ended_on__isnull=True).exclude(kind=ProcedureKind.EXTENSION).first()
+        )
+        if procedure is None:
+            raise DomainError(_("No special procedure is running."))
+        procedure.ended_on = max(timezone.localdate(change.at), procedure.started_on)
+        procedure.result = (result or "").strip()[:300]
+        procedure.ended_by = actor
+        procedure.save()
+        change.opinion = procedure.result
+        c.due_date = clock.case_due_date(c, today=procedure.ended_on)
+    return procedure
+
+
+def case_extend(
+    *,
+    case: Case,
+    actor: User,
+    days: int,
+    reason: str,
+    basis: str = "《中华人民共和国行政许可法》第四十二条",
+    at: datetime.datetime | None = None,
+) -> SpecialProcedure:
+    """§42 extension, granted by the department's approver; the applicant is told why."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("An extension needs a reason."), field="reason")
+    with case_transition(case=case, action=Action.EXTEND, actor=actor, at=at) as change:
+        c = change.case
+        limit = MAX_EXTENSION.get(CaseKind(c.kind), 10)
+        if days is None or days < 1 or c.extension_days + days > limit:
+            raise DomainError(
+                _("The limit can be extended by at most %(n)d days in all.") % {"n": limit},
+                field="days",
+            )
+        today = timezone.localdate(change.at)
+        procedure = SpecialProcedure.objects.create(
+            case=c,
+            kind=ProcedureKind.EXTENSION,
+            reason=reason,
+            basis=basis,
+            started_on=today,
+            ended_on=today,
+            extension_days=days,
+            started_by=actor,
+            ended_by=actor,
+        )
+        c.extension_days += days
+        c.due_date = clock.case_due_date(c)
+        change.target = CaseState(c.state)
+        change.opinion = reason
+        change.data = {"days": days}
+        change.issue(
+            DocumentKind.SPECIAL_PROCEDURE,
+            {
+                "procedure_kind": ProcedureKind.EXTENSION,
+                "procedure_kind_label": str(ProcedureKind.EXTENSION.label),
+                "reason": reason,
+                "basis": basis,
+                "started_at": today.isoformat(),
+                "extension_days": days,
+            },
+        )
+    return procedure
+
+
+def has_acceptance(case: Case) -> bool:
+    """受审分离: a decision must trace back to the window's acceptance."""
+    owner = case.parent if case.parent_id else case
+    return owner.events.filter(action__in=ACCEPTANCE_ACTIONS).exists()
+
+
+def _result_number(case: Case, at: datetime.datetime) -> str:
+    return f"{case.department.short_name or 'R'}{at:%Y}{secrets.randbelow(10**6):06d}"
+
+
+def decision_record(
+    change: Change, *, approved: bool, reason: str, basis: str, number: str
+) -> None:
+    c = change.case
+    if not has_acceptance(c):
+        raise DomainError(
+            _("No acceptance at the window is on record for this case: it cannot be decided.")
+        )
+    c.outcome = Outcome.APPROVED if approved else Outcome.DENIED
+    c.decided_at = change.at
+    c.decision_reason = reason
+    if approved:
+        c.result_name = c.version.content.get("result_name") or c.title
+        c.result_number = number or _result_number(c, change.at)
+        change.issue(
+            DocumentKind.APPROVAL,
+            {
+                "result_name": c.result_name,
+                "licence_number": c.result_number,
+                "decision": change.opinion,
+            },
+        )
+    else:
+        change.issue(DocumentKind.DENIAL, {"reason": reason, "basis": basis})
+    change.issue(
+        DocumentKind.COMPLETION,
+        {
+            "outcome_label": str(Outcome(c.outcome).label),
+            "decided_at": change.at.isoformat(timespec="seconds"),
+            "delivery_method_label": str(DeliveryMethod(c.delivery_method).label),
+            "pickup_place": c.home_place.name,
+        },
+    )
+
+
+def case_decide(
+    *,
+    case: Case,
+    actor: User,
+    approved: bool,
+    opinion: str,
+    reason: str = "",
+    basis: str = "",
+    result_number: str = "",
+    expected_revision: int | None = None,
+    at: datetime.datetime | None = None,
+) -> Case:
+    """决定 at the last step: approved (result document) or not approved (reasons, appeal)."""
+    action = Action.APPROVE if approved else Action.DENY
+    reason, basis = (reason or "").strip(), (basis or "").strip()
+    if not approved and (not reason or not basis):
+        raise DomainError(_("A decision not to approve needs reasons and their legal basis."))
+    with transaction.atomic():
+        with case_transition(
+            case=case,
+            action=action,
+            actor=actor,
+            capacity=Actor.APPROVER,
+            expected_revision=expected_revision,
+            at=at,
+        ) as change:
+            c = change.case
+            if c.step_index < len(steps.review_steps(c.version.content)) - 1:
+                raise DomainError(_("The earlier steps must be passed before the decision."))
+            change.opinion = _need_opinion(opinion)
+            step = steps.close_step(c, change)
+            change.step_name = step.name if step else ""
+            decision_record(
+                change, approved=approved, reason=reason, basis=basis, number=result_number
+            )
+        after_decision(case, at=at)
+    return case
+
+
+def after_decision(case: Case, *, at: datetime.datetime | None) -> None:
+    if case.parent_id:
+        joint.part_decided(case, at=at)
+    elif case.delivery_method == DeliveryMethod.ELECTRONIC:
+        delivery.deliver_electronic(case, at=at)

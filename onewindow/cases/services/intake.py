@@ -1,0 +1,385 @@
+"""Receiving an application: at a window, or online as a draft that the applicant submits.
+
+The checklist is the published guide's, for the situations the applicant answered; the clerk
+records what was handed in against it and can neither add a line nor leave one out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from onewindow.cases import clock, routing
+from onewindow.cases.choices import Action, CaseKind, CaseState, Channel, DeliveryMethod
+from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases.models import Case, CaseCounter, CaseMaterial
+from onewindow.cases.services.engine import case_transition
+from onewindow.cases.services.files import material_file_check
+from onewindow.cases.services.paperwork import materials_data
+from onewindow.catalog.choices import MaterialForm, Necessity, OnlineDepth, ServiceObject
+from onewindow.catalog.schema import checklist
+from onewindow.core.errors import DomainError
+from onewindow.documents.choices import DocumentKind
+from onewindow.registries.models import LegalPerson, NaturalPerson
+
+if TYPE_CHECKING:
+    from onewindow.accounts.models import User
+    from onewindow.catalog.models import Entry, EntryVersion
+    from onewindow.organisations.models import ServicePlace, Window
+
+Applicant = NaturalPerson | LegalPerson
+NUMBER_LENGTH = 50
+
+
+@dataclass
+class MaterialInput:
+    """What the clerk (or the applicant online) records for one checklist line."""
+
+    position: int
+    status: str = MS.MISSING
+    copies: int = 0
+    original_seen: bool = False
+    note: str = ""
+    upload: UploadedFile | None = None
+
+
+# --- the checklist -----------------------------------------------------------------------------
+
+
+def clean_answers(version: EntryVersion, answers: list[str] | set[str]) -> list[str]:
+    """One valid answer per situation question, in question order."""
+    given = {str(a) for a in answers if a}
+    chosen = []
+    for question in version.content.get("questions", []):
+        codes = {o["code"] for o in question["options"]}
+        picked = given & codes
+        if len(picked) != 1:
+            raise DomainError(
+                _("Answer the question “%(q)s” with exactly one option.") % {"q": question["text"]},
+                field="answers",
+            )
+        chosen.append(picked.pop())
+    return chosen
+
+
+def checklist_lines(version: EntryVersion, answers: list[str]) -> list[tuple[int, dict]]:
+    """(position in the guide, material) for the answered situations."""
+    wanted = {id(m) for m in checklist(version.content, set(answers))}
+    return [(i, m) for i, m in enumerate(version.content["materials"]) if id(m) in wanted]
+
+
+def _check_inputs(
+    lines: list[tuple[int, dict]], inputs: list[MaterialInput], *, online: bool
+) -> dict[int, MaterialInput]:
+    by_position = {i.position: i for i in inputs}
+    positions = {p for p, _m in lines}
+    extra = set(by_position) - positions
+    if extra:
+        raise DomainError(_("Only materials of the published checklist can be recorded."))
+    # Lines the system fetches itself need no entry from the clerk.
+    missing = [
+        m["name"]
+        for p, m in lines
+        if p not in by_position and not online and m["form"] != MaterialForm.FETCHED
+    ]
+    if missing:
+        raise DomainError(
+            _("Record every material of the checklist; not yet recorded: %(names)s.")
+            % {"names": "、".join(missing)}
+        )
+    for position, material in lines:
+        given = by_position.get(position)
+        if given is None:
+            continue
+        if given.status not in MS.values or given.status in (MS.DEFERRED, MS.SUPPLIED):
+            raise DomainError(_("Unknown material status."))
+        if given.status == MS.NOT_PROVIDED and material["necessity"] != Necessity.OPTIONAL:
+            raise DomainError(
+                _("“%(name)s” is required and cannot be marked as not provided.")
+                % {"name": material["name"]}
+            )
+        if given.status == MS.FETCHED and material["form"] != MaterialForm.FETCHED:
+            raise DomainError(
+                _("“%(name)s” is not fetched by the system; it must be handed in.")
+                % {"name": material["name"]}
+            )
+        if given.upload is not None:
+            material_file_check(given.upload)
+    return by_position
+
+
+def _write_materials(
+    case: Case, lines: list[tuple[int, dict]], inputs: dict[int, MaterialInput], *, online: bool
+) -> None:
+    existing = {m.position: m for m in case.materials.all()}
+    for position, m in lines:
+        given = inputs.get(position)
+        row = existing.pop(position, None) or CaseMaterial(case=case, position=position)
+        row.name, row.kind, row.necessity = m["name"], m["kind"], m["necessity"]
+        row.form, row.copies_required = m["form"], m["copies"]
+        if m["form"] == MaterialForm.FETCHED:
+            row.status = MS.FETCHED
+        elif given is not None:
+            has_file = given.upload is not None or bool(row.file)
+            status = given.status
+            if online:
+                # Online the applicant uploads; the clerk decides at pre-review.
+                status = MS.RECEIVED if has_file else (row.status if row.pk else MS.MISSING)
+                if not has_file and m["necessity"] == Necessity.OPTIONAL:
+                    status = MS.NOT_PROVIDED
+            row.status = status
+            row.copies_received = given.copies or (m["copies"] if status == MS.RECEIVED else 0)
+            row.original_seen = given.original_seen
+            row.note = given.note[:300]
+            if given.upload is not None:
+                row.file.save(given.upload.name, given.upload, save=False)
+                row.file_name = given.upload.name[:200]
+        row.save()
+    for stale in existing.values():  # lines that no longer apply after changed answers
+        stale.delete()
+
+
+# --- numbering ---------------------------------------------------------------------------------
+
+
+def next_number(prefix: str, day: datetime.date) -> str:
+    """``prefix + yyyymmdd + sequence``, unique; concurrent intakes never share a number."""
+    prefix = prefix[: NUMBER_LENGTH - 14]
+    for _attempt in range(3):
+        with transaction.atomic():
+            updated = CaseCounter.objects.filter(prefix=prefix, day=day).update(last=F("last") + 1)
+            if not updated:
+                try:
+                    with transaction.atomic():
+                        CaseCounter.objects.create(prefix=prefix, day=day, last=1)
+                except IntegrityError:
+                    continue  # another intake created it first: increment theirs
+            last = CaseCounter.objects.get(prefix=prefix, day=day).last
+            return f"{prefix}{day:%Y%m%d}{last:06d}"
+    raise DomainError(_("Could not number the case; please try again."))
+
+
+# --- creating a case ---------------------------------------------------------------------------
+
+
+def _applicant_fields(applicant: Applicant) -> dict[str, Any]:
+    if isinstance(applicant, NaturalPerson):
+        return {"applicant_person": applicant, "applicant_name": applicant.name}
+    return {"applicant_org": applicant, "applicant_name": applicant.name}
+
+
+def _delivery(method: str, address: str) -> dict[str, str]:
+    if method not in DeliveryMethod.values:
+        raise DomainError(_("Choose how the result is delivered."), field="delivery_method")
+    if method == DeliveryMethod.MAIL and not address.strip():
+        raise DomainError(_("A mailed result needs a mailing address."), field="delivery_address")
+    return {"delivery_method": method, "delivery_address": address.strip()[:200]}
+
+
+def case_new(
+    *,
+    entry: Entry,
+    place: ServicePlace,
+    applicant: Applicant,
+    channel: str,
+    answers: list[str],
+    contact_phone: str = "",
+    delivery_method: str = DeliveryMethod.PICKUP,
+    delivery_address: str = "",
+    form_data: dict | None = None,
+    agent: NaturalPerson | None = None,
+    window: Window | None = None,
+    submitted_by: User | None = None,
+    submission_key: uuid.UUID | None = None,
+    at: datetime.datetime | None = None,
+    parent: Case | None = None,
+    stage: int = 1,
+) -> Case:
+    """A draft case under the entry's current version (not yet received: no event)."""
+    version = entry.current_version
+    if version is None:
+        raise DomainError(_("This item has no published guide and cannot be applied for."))
+    home_place = routing.competent_place(entry=entry, receiving=place)
+    at = at or timezone.now()
+    promised = version.content["promised_limit"]
+    return Case.objects.create(
+        number=next_number(entry.code, timezone.localdate(at)),
+        kind=CaseKind.PART if parent else CaseKind.SINGLE,
+        parent=parent,
+        stage=stage,
+        entry=entry,
+        version=version,
+        title=version.content["name"],
+        department=entry.department,
+        place=place,
+        home_place=home_place,
+        window=window,
+        region_code=entry.region.code,
+        channel=channel,
+        agent=agent,
+        contact_phone=(contact_phone or getattr(applicant, "phone", ""))[:20],
+        submitted_by=submitted_by,
+        submission_key=submission_key,
+        answers=clean_answers(version, answers),
+        form_data=form_data or {},
+        promised_days=promised["value"] or 0,
+        limit_unit=promised["unit"],
+        **_applicant_fields(applicant),
+        **_delivery(delivery_method, delivery_address),
+    )
+
+
+def receive(
+    case: Case, *, actor: User | None, action: Action, at: datetime.datetime | None
+) -> None:
+    """Record the receipt: the §32 clock starts and a receipt (收件凭证) is issued."""
+    with case_transition(case=case, action=action, actor=actor, at=at) as change:
+        c = change.case
+        c.received_at = change.at
+        c.submitted_at = c.submitted_at or change.at
+        c.acceptance_due = clock.acceptance_due(c)
+        change.issue(DocumentKind.RECEIPT, {"materials": materials_data(c)})
+    if case.place_id != case.home_place_id:
+        with case_transition(case=case, action=Action.ROUTE, actor=actor, at=at) as change:
+            change.data = {"from": case.place.name, "to": case.home_place.name}
+            change.opinion = _("通办: received at %(from)s for %(to)s.") % change.data
+
+
+def case_receive_at_window(
+    *,
+    actor: User,
+    place: ServicePlace,
+    entry: Entry,
+    applicant: Applicant,
+    answers: list[str],
+    materials: list[MaterialInput],
+    contact_phone: str = "",
+    delivery_method: str = DeliveryMethod.PICKUP,
+    delivery_address: str = "",
+    agent: NaturalPerson | None = None,
+    window: Window | None = None,
+    at: datetime.datetime | None = None,
+) -> Case:
+    """The clerk receives an application against the checklist (收件). Deciding is a next call."""
+    with transaction.atomic():
+        case = case_new(
+            entry=entry,
+            place=place,
+            applicant=applicant,
+            channel=Channel.WINDOW,
+            answers=answers,
+            contact_phone=contact_phone,
+            delivery_method=delivery_method,
+            delivery_address=delivery_address,
+            agent=agent,
+            window=window,
+            at=at,
+        )
+        lines = checklist_lines(case.version, case.answers)
+        inputs = _check_inputs(lines, materials, online=False)
+        _write_materials(case, lines, inputs, online=False)
+        receive(case, actor=actor, action=Action.RECEIVE, at=at)
+    return case
+
+
+# --- online ------------------------------------------------------------------------------------
+
+
+def online_possible(content: dict) -> bool:
+    """Online application: the guide offers the PC channel, or online pre-review or deeper."""
+    forms = content.get("handling_forms") or []
+    return "pc" in forms or (content.get("online_depth") or 0) >= OnlineDepth.PRE_REVIEW
+
+
+def serves(content: dict, applicant: Applicant) -> bool:
+    """Whether the guide's service objects include the kind of applicant."""
+    objects = set(content.get("service_objects") or [])
+    if not objects:
+        return True
+    if isinstance(applicant, NaturalPerson):
+        return ServiceObject.NATURAL_PERSON in objects
+    return bool(objects - {ServiceObject.NATURAL_PERSON})
+
+
+def case_draft_save(
+    *,
+    user: User,
+    entry: Entry,
+    applicant: Applicant,
+    answers: list[str],
+    materials: list[MaterialInput],
+    submission_key: uuid.UUID,
+    contact_phone: str = "",
+    delivery_method: str = DeliveryMethod.PICKUP,
+    delivery_address: str = "",
+    form_data: dict | None = None,
+    channel: str = Channel.PC,
+) -> Case:
+    """Create or update the applicant's draft. The form's one-time key makes a repeated POST
+    (a double click, a resent request) update the same draft instead of creating a second one."""
+    content = entry.current_version.content if entry.current_version else {}
+    if not online_possible(content):
+        raise DomainError(_("This item cannot be applied for online: apply at a window."))
+    if not serves(content, applicant):
+        raise DomainError(_("This item is not offered to applicants like you."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(submission_key=submission_key).first()
+        if case is None:
+            try:
+                with transaction.atomic():
+                    case = case_new(
+                        entry=entry,
+                        place=routing.competent_place(entry=entry, receiving=None),
+                        applicant=applicant,
+                        channel=channel,
+                        answers=answers,
+                        contact_phone=contact_phone,
+                        delivery_method=delivery_method,
+                        delivery_address=delivery_address,
+                        form_data=form_data,
+                        submitted_by=user,
+                        submission_key=submission_key,
+                    )
+            except IntegrityError:
+                case = Case.objects.select_for_update().get(submission_key=submission_key)
+        elif case.submitted_by_id != user.pk:
+            raise DomainError(_("This application belongs to someone else."))
+        if case.state != CaseState.DRAFT:
+            return case  # already submitted: a resent form changes nothing
+        case.answers = clean_answers(case.version, answers)
+        case.contact_phone = (contact_phone or case.contact_phone)[:20]
+        case.form_data = form_data or case.form_data
+        for key, value in _delivery(delivery_method, delivery_address).items():
+            setattr(case, key, value)
+        case.save()
+        lines = checklist_lines(case.version, case.answers)
+        _write_materials(case, lines, _check_inputs(lines, materials, online=True), online=True)
+    return case
+
+
+def case_submit(*, case: Case, actor: User, at: datetime.datetime | None = None) -> Case:
+    """The applicant submits the draft for the window's pre-review (预审). Submitting twice is
+    harmless: the second call finds the case already received and changes nothing."""
+    with transaction.atomic():
+        fresh = Case.objects.select_for_update().get(pk=case.pk)
+        if fresh.state != CaseState.DRAFT:
+            return fresh
+        missing = fresh.materials.filter(
+            status=MS.MISSING, necessity=Necessity.REQUIRED
+        ).values_list("name", flat=True)
+        if missing:
+            raise DomainError(
+                _("Upload every required material before submitting: %(names)s.")
+                % {"names": "、".join(missing)}
+            )
+        receive(fresh, actor=actor, action=Action.SUBMIT, at=at)
+    case.refresh_from_db()
+    return case

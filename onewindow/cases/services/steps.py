@@ -1,0 +1,74 @@
+"""The back-office steps of a case, from the guide it was filed under.
+
+Everything between the window's acceptance step and the delivery step is done in the back
+office; the last of those steps is the decision (an approver), the others are reviewers'.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+
+from onewindow.cases.choices import Actor
+from onewindow.cases.models import Case, CaseStep
+
+if TYPE_CHECKING:
+    from onewindow.cases.services.engine import Change
+
+
+# Steps the window does itself: acceptance before the back office, delivery after it.
+FRONT_DESK_STEP = ("受理", "收件", "预审")
+DELIVERY_STEP = ("送达", "出件", "领取", "发证", "寄递")
+
+
+def review_steps(content: dict) -> list[dict]:
+    """The back-office steps of a guide, each with the role that performs it."""
+    inner = list(content.get("steps") or [])
+    if inner and any(word in inner[0]["name"] for word in FRONT_DESK_STEP):
+        inner = inner[1:]
+    if inner and any(word in inner[-1]["name"] for word in DELIVERY_STEP):
+        inner = inner[:-1]
+    if not inner:
+        inner = [{"name": _("Decision"), "limit": 0}]
+    last = len(inner) - 1
+    return [
+        {
+            "name": s["name"],
+            "limit": s.get("limit") or 0,
+            "role": Actor.APPROVER if i == last else Actor.REVIEWER,
+        }
+        for i, s in enumerate(inner)
+    ]
+
+
+def open_step(case: Case, index: int, at: datetime.datetime) -> CaseStep:
+    spec = review_steps(case.version.content)[index]
+    case.step_index = index
+    return CaseStep.objects.create(
+        case=case,
+        index=index,
+        name=spec["name"],
+        role=spec["role"],
+        limit_days=spec["limit"],
+        started_at=at,
+    )
+
+
+def current_step(case: Case) -> CaseStep | None:
+    return case.steps.filter(finished_at__isnull=True).order_by("-started_at", "-id").first()
+
+
+def close_step(case: Case, change: Change) -> CaseStep | None:
+    step = current_step(case)
+    if step is not None:
+        step.finished_at, step.actor = change.at, change.actor
+        step.action, step.opinion = change.action, change.opinion
+        step.save()
+    return step
+
+
+def review_resume(change: Change) -> None:
+    """Back from the applicant after a return: the step that returned it starts again."""
+    open_step(change.case, change.case.step_index, change.at)

@@ -1,0 +1,249 @@
+"""一窗受理 at the counter: find the applicant, pick the item, answer its situations, tick the
+checklist, decide. The receipt and the decision are one transaction: a refused decision leaves
+nothing behind."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from onewindow.accounts.access import role_required
+from onewindow.cases import routing
+from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases.forms import (
+    COUNTER_STATUSES,
+    DecisionForm,
+    IntakeForm,
+    StartForm,
+    materials_from_post,
+)
+from onewindow.cases.models import Case
+from onewindow.cases.services import acceptance
+from onewindow.cases.services.intake import case_receive_at_window, checklist_lines, clean_answers
+from onewindow.catalog.choices import MaterialForm, MaterialKind
+from onewindow.catalog.models import Entry
+from onewindow.catalog.selectors import entry_search
+from onewindow.core.errors import DomainError
+from onewindow.core.masking import mask_phone
+from onewindow.organisations import scope
+from onewindow.organisations.choices import Role, WindowKind
+from onewindow.registries.models import NaturalPerson
+from onewindow.registries.selectors import applicant_find
+
+
+def _post(request: HttpRequest):
+    """The clerk's posting: place and window (the first posting if several)."""
+    posts = scope.with_roles(request.user, (Role.WINDOW_CLERK,))
+    if not posts:
+        raise Http404
+    wanted = request.GET.get("place") or request.POST.get("place")
+    for post in posts:
+        if wanted and str(post.place_id) == wanted:
+            return post
+    return posts[0]
+
+
+def _applicant(request: HttpRequest, number: str):
+    try:
+        found, _kind = applicant_find(user=request.user, number=number)
+    except ValidationError as exc:
+        return None, exc.messages[0]
+    if found is None:
+        return None, _("No applicant is registered under this number: register them first.")
+    return found, ""
+
+
+@role_required(Role.WINDOW_CLERK)
+def intake_start(request: HttpRequest) -> HttpResponse:
+    post = _post(request)
+    form = StartForm(request.GET or None)
+    applicant, entries, error = None, None, ""
+    if form.is_valid():
+        applicant, error = _applicant(request, form.cleaned_data["applicant"])
+        if error:
+            form.add_error("applicant", error)
+        category = ""
+        if post.window and post.window.kind == WindowKind.COMPREHENSIVE:
+            category = post.window.category
+        found = entry_search(q=form.cleaned_data["q"], category=category).prefetch_related(
+            "department__places"
+        )
+        entries = [e for e in found[:200] if routing.is_receivable_at(e, post.place)][:30]
+    return render(
+        request,
+        "cases/intake_start.html",
+        {
+            "title": _("New application"),
+            "form": form,
+            "post": post,
+            "applicant": applicant,
+            "entries": entries,
+        },
+    )
+
+
+def _lines(entry: Entry, answers: list[str]):
+    try:
+        clean = clean_answers(entry.current_version, answers)
+    except DomainError:
+        return None, []
+    return clean, checklist_lines(entry.current_version, clean)
+
+
+@role_required(Role.WINDOW_CLERK)
+def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
+    post = _post(request)
+    entry = get_object_or_404(
+        Entry.objects.public().select_related("department"), public_id=public_id
+    )
+    number = request.GET.get("applicant") or request.POST.get("applicant") or ""
+    applicant, error = _applicant(request, number)
+    if applicant is None:
+        messages.error(request, error)
+        return redirect(reverse("cases:intake") + f"?applicant={number}")
+    if not routing.is_receivable_at(entry, post.place):
+        messages.error(request, _("This item cannot be received at this hall."))
+        return redirect(reverse("cases:intake") + f"?applicant={number}")
+    source = request.POST if request.method == "POST" else request.GET
+    answers = [source.get(f"q-{q['code']}", "") for q in entry.current_version.content["questions"]]
+    clean, lines = _lines(entry, answers)
+    intake = IntakeForm(request.POST or None)
+    # Empty keeps the registered number, which the page shows only masked.
+    intake.fields["contact_phone"].widget.attrs["placeholder"] = mask_phone(
+        getattr(applicant, "phone", "")
+    )
+    decision = DecisionForm(request.POST or None)
+    if request.method == "POST" and clean is not None and intake.is_valid() and decision.is_valid():
+        try:
+            case = _receive_and_decide(
+                request, post, entry, applicant, clean, lines, intake, decision
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Case %(number)s recorded.") % {"number": case.number})
+            return redirect("cases:detail", number=case.number)
+    return render(
+        request,
+        "cases/intake_form.html",
+        {
+            "title": _("New application"),
+            "post": post,
+            "entry": entry,
+            "content": entry.current_version.content,
+            "applicant": applicant,
+            "applicant_number": number,
+            "answers": answers,
+            "answered": clean is not None,
+            "rows": rows_from_lines(lines, request.POST),
+            "statuses": COUNTER_STATUSES,
+            "posted": request.POST,
+            "intake": intake,
+            "decision": decision,
+        },
+    )
+
+
+def _agent(request: HttpRequest, number: str) -> NaturalPerson | None:
+    if not number:
+        return None
+    found, error = _applicant(request, number)
+    if not isinstance(found, NaturalPerson):
+        raise DomainError(error or _("The agent must be a registered person."), field="agent")
+    return found
+
+
+def _receive_and_decide(request, post, entry, applicant, answers, lines, intake, decision) -> Case:
+    data = decision.cleaned_data
+    with transaction.atomic():
+        case = case_receive_at_window(
+            actor=request.user,
+            place=post.place,
+            window=post.window,
+            entry=entry,
+            applicant=applicant,
+            agent=_agent(request, intake.cleaned_data["agent"].strip()),
+            answers=answers,
+            materials=materials_from_post(request, [p for p, _m in lines]),
+            contact_phone=intake.cleaned_data["contact_phone"],
+            delivery_method=intake.cleaned_data["delivery_method"],
+            delivery_address=intake.cleaned_data["delivery_address"],
+        )
+        decide(request, case, data)
+    return case
+
+
+def decide(
+    request: HttpRequest,
+    case: Case,
+    data: dict,
+    materials: list | None = None,
+    revision: int | None = None,
+) -> None:
+    """Apply the window's decision (shared by the counter and the pre-review of online cases)."""
+    choice = data["decision"]
+    common = {"case": case, "actor": request.user, "expected_revision": revision}
+    if choice == "receive":
+        return
+    if choice == "accept":
+        acceptance.case_accept(**common, materials=materials)
+    elif choice == "correction":
+        acceptance.case_request_correction(
+            **common, materials=materials, opinion=data.get("opinion") or ""
+        )
+    elif choice == "deferred":
+        acceptance.case_accept_deferred(
+            **common, due_date=data.get("due_date"), materials=materials
+        )
+    elif choice == "commitment":
+        acceptance.case_accept_commitment(**common, materials=materials)
+    elif choice == "refuse":
+        acceptance.case_propose_refusal(
+            **common, reason=data.get("reason") or "", basis=data.get("basis") or ""
+        )
+    elif choice == "on_spot":
+        acceptance.case_decide_on_spot(**common, materials=materials)
+
+
+def rows_from_lines(lines: list[tuple[int, dict]], posted) -> list[dict]:
+    """Checklist rows of a new application (re-filled from the posted form after an error)."""
+    rows = []
+    for position, m in lines:
+        prefix = f"m-{position}-"
+        rows.append(
+            {
+                "position": position,
+                "name": m["name"],
+                "kind_label": MaterialKind(m["kind"]).label,
+                "necessity": m["necessity"],
+                "fetched": m["form"] == MaterialForm.FETCHED,
+                "status": posted.get(prefix + "status", MS.RECEIVED),
+                "copies": posted.get(prefix + "copies", m["copies"]),
+                "original_seen": posted.get(prefix + "original", "1" if not posted else ""),
+                "note": posted.get(prefix + "note", ""),
+            }
+        )
+    return rows
+
+
+def rows_from_materials(case: Case) -> list[dict]:
+    return [
+        {
+            "position": m.position,
+            "name": m.name,
+            "kind_label": MaterialKind(m.kind).label if m.kind in MaterialKind.values else m.kind,
+            "necessity": m.necessity,
+            "fetched": m.status == MS.FETCHED,
+            "status": m.status,
+            "copies": m.copies_received,
+            "original_seen": m.original_seen,
+            "note": m.note,
+            "file_url": reverse("cases:material", args=[case.number, m.position]) if m.file else "",
+        }
+        for m in case.materials.all()
+    ]

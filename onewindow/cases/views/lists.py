@@ -1,0 +1,129 @@
+"""Work lists of each desk, the case search, documents and scanned materials."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from onewindow.accounts.access import role_required
+from onewindow.accounts.navigation import CASE_ROLES
+from onewindow.cases import selectors
+from onewindow.cases.choices import CaseKind, CaseState
+from onewindow.cases.models import Case
+from onewindow.documents.render import document_pdf
+from onewindow.organisations import scope
+from onewindow.organisations.choices import Role
+
+
+@role_required(Role.WINDOW_CLERK)
+def window_desk(request: HttpRequest) -> HttpResponse:
+    lists = selectors.window_lists(user=request.user)
+    return render(
+        request,
+        "cases/window.html",
+        {
+            "title": _("Window work list"),
+            "lists": {key: qs[:50] for key, qs in lists.items()},
+            "counts": {key: qs.count() for key, qs in lists.items()},
+            "warnings": selectors.acceptance_warnings(user=request.user)[:50],
+            "overdue": selectors.overdue_materials(user=request.user)[:50],
+        },
+    )
+
+
+@role_required(Role.REVIEWER, Role.APPROVER)
+def inbox(request: HttpRequest) -> HttpResponse:
+    boxes = []
+    for role in (Role.REVIEWER, Role.APPROVER):
+        if scope.has_role(request.user, role):
+            boxes.append((role.label, selectors.department_inbox(user=request.user, role=role)))
+    return render(
+        request,
+        "cases/inbox.html",
+        {"title": _("Case inbox"), "boxes": [(label, qs[:100]) for label, qs in boxes]},
+    )
+
+
+@role_required(Role.CENTER_MANAGER)
+def refusals(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cases/refusals.html",
+        {
+            "title": _("Refusals to confirm"),
+            "cases": selectors.manager_refusals(user=request.user)[:100],
+        },
+    )
+
+
+@role_required(*CASE_ROLES)
+def case_list(request: HttpRequest) -> HttpResponse:
+    qs = (
+        Case.objects.visible_to(request.user)
+        .exclude(kind=CaseKind.PART)
+        .select_related(*selectors.LIST_RELATED)
+        .order_by("-created_at", "-pk")
+    )
+    q = (request.GET.get("q") or "").strip()
+    state = request.GET.get("state") or ""
+    if q:
+        qs = qs.filter(Q(number=q) | Q(title__contains=q) | Q(applicant_name=q))
+    if state in CaseState.values:
+        qs = qs.filter(state=state)
+    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "title": _("Cases"),
+            "page": page,
+            "q": q,
+            "state": state,
+            "states": CaseState.choices,
+        },
+    )
+
+
+@role_required(Role.SUPERVISOR, Role.ADMINISTRATOR)
+def backdoor(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "cases/backdoor.html",
+        {
+            "title": _("Decisions without a window acceptance"),
+            "events": selectors.backdoor_decisions(user=request.user)[:200],
+        },
+    )
+
+
+def progress_url(request: HttpRequest, case: Case) -> str:
+    return request.build_absolute_uri(reverse("portal:progress") + f"?number={case.number}")
+
+
+@login_required
+def document(request: HttpRequest, number: str, pk: int) -> HttpResponse:
+    """A formal document as PDF, for staff in scope and the applicant."""
+    case = selectors.case_get_for_user(user=request.user, number=number)
+    doc = get_object_or_404(case.documents, pk=pk)
+    pdf = document_pdf(kind=doc.kind, data=doc.data, verify_url=progress_url(request, case))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{doc.number}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def material_file(request: HttpRequest, number: str, position: int) -> FileResponse:
+    case = selectors.case_get_for_user(user=request.user, number=number)
+    row = case.materials.filter(position=position).first()
+    if row is None or not row.file:
+        raise Http404
+    response = FileResponse(row.file.open("rb"), filename=row.file_name or "material")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

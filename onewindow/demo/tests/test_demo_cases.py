@@ -1,0 +1,152 @@
+"""The demo cases: every state, consistent histories in the past, papers and messages for each.
+
+Loading the county with its cases takes a while, so the module loads it once, inside a transaction
+that is rolled back at the end.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.test import override_settings
+from django.utils import timezone
+
+from onewindow.accounts.models import User
+from onewindow.cases.choices import Action, CaseKind, CaseState, Channel, MaterialStatus
+from onewindow.cases.models import Case, CaseDocument, CaseEvent, JointService
+from onewindow.cases.selectors import applicant_cases, backdoor_decisions
+from onewindow.deadlines.calendar import calendar_for
+from onewindow.demo.loader import load_demo
+from onewindow.notifications.choices import MessageStatus
+from onewindow.notifications.models import Message
+from onewindow.organisations.choices import PlaceKind
+
+# The mark makes pytest-django set up the test database before the module's fixture runs.
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "demo-pass-2026"
+RECEIPT = {Action.RECEIVE, Action.SUBMIT}
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo county with its cases, loaded once for the module and rolled back after it."""
+    storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    storage["OPTIONS"] = {"location": str(tmp_path_factory.mktemp("media"))}
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            STORAGES={**settings.STORAGES, "default": storage},
+        ),
+        transaction.atomic(),
+    ):
+        name = str(connection.settings_dict["NAME"])
+        assert "memory" in name or "test" in name, f"not a test database: {name}"
+        summary = load_demo(password=PASSWORD)
+        yield summary
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def staff_superuser(demo):
+    return User(username="probe", is_superuser=True, is_active=True)
+
+
+def test_cases_exist_in_every_state_but_draft(demo):
+    states = set(Case.objects.exclude(kind=CaseKind.PART).values_list("state", flat=True))
+    wanted = set(CaseState.values) - {CaseState.DRAFT, CaseState.WAITING}
+
+    assert wanted <= states
+    # WAITING is a later stage of a joint application, never a case of its own.
+    assert Case.objects.filter(kind=CaseKind.PART, state=CaseState.WAITING).exists()
+    assert 250 <= demo.counts["cases"] <= 400
+
+
+def test_every_case_starts_with_its_receipt(demo):
+    firsts = {}
+    for case_id, action in (
+        CaseEvent.objects.order_by("case", "at", "id").values_list("case", "action").iterator()
+    ):
+        firsts.setdefault(case_id, action)
+    cases = Case.objects.exclude(state=CaseState.DRAFT)
+    parts = set(cases.filter(kind=CaseKind.PART).values_list("pk", flat=True))
+
+    assert set(cases.values_list("pk", flat=True)) == set(firsts)
+    assert {a for pk, a in firsts.items() if pk not in parts} <= RECEIPT
+    # A part of a joint application starts when the joint application is accepted.
+    assert {a for pk, a in firsts.items() if pk in parts} == {Action.ACTIVATE}
+
+
+def test_no_decision_without_an_acceptance(demo, staff_superuser):
+    decided = Case.objects.exclude(decided_at=None).exclude(kind=CaseKind.JOINT)
+
+    assert decided.count() > 100
+    assert list(backdoor_decisions(user=staff_superuser)) == []
+
+
+def test_time_moves_forward_and_never_into_the_future(demo):
+    now = timezone.now()
+    events = CaseEvent.objects.order_by("case", "id").values_list("case", "at")
+
+    for _case, rows in itertools.groupby(events.iterator(), key=lambda r: r[0]):
+        times = [at for _c, at in rows]
+        assert times == sorted(times)
+    assert not CaseEvent.objects.filter(at__gt=now).exists()
+    assert not Case.objects.filter(Q(received_at__gt=now) | Q(completed_at__gt=now)).exists()
+    oldest = CaseEvent.objects.order_by("at").first().at
+    assert 90 <= (now - oldest).days <= 130
+
+
+def test_every_case_has_its_papers_and_messages(demo):
+    cases = Case.objects.exclude(state=CaseState.DRAFT)
+    has_document = Exists(CaseDocument.objects.filter(case=OuterRef("pk")))
+    has_message = Exists(Message.objects.filter(case_number=OuterRef("number")))
+
+    # Parts of a joint application get papers when decided; until then, and for messages to
+    # the applicant, the joint application speaks for them.
+    assert not cases.exclude(kind=CaseKind.PART).filter(~has_document | ~has_message).exists()
+    parts = cases.filter(kind=CaseKind.PART).exclude(decided_at=None)
+    assert parts.exists()
+    assert not parts.filter(~has_document).exists()
+    assert not Message.objects.filter(status=MessageStatus.PENDING).exists()
+    # Papers and messages carry the time of the action, not of the loading.
+    late = CaseDocument.objects.filter(created_at__gt=timezone.now() - datetime.timedelta(days=1))
+    assert late.count() < CaseDocument.objects.count() / 10
+
+
+def test_the_paths_of_a_real_hall(demo):
+    cases = Case.objects.exclude(kind=CaseKind.PART)
+    actions = set(CaseEvent.objects.values_list("action", flat=True))
+
+    assert actions == set(Action.values)  # every path of the state machine is walked
+    assert cases.filter(auto_accepted=True).exists()
+    assert cases.filter(commitment=True).exists()
+    assert cases.filter(channel__in=[Channel.PC, Channel.MOBILE]).count() >= 20
+    assert cases.filter(place__kind=PlaceKind.CONVENIENCE_CENTER).count() >= 10
+    assert JointService.objects.annotate(n=Count("cases")).filter(n__gt=0).count() == 2
+    today = timezone.localdate()
+    overdue = cases.filter(state=CaseState.IN_REVIEW, due_date__lt=today)
+    assert overdue.exists()
+    deferred = Case.objects.filter(
+        materials__status=MaterialStatus.DEFERRED, materials__due_date__lt=today
+    )
+    assert deferred.exists()
+    # Some received applications are on the last day of their five (§32).
+    next_workday = calendar_for(None).add_days(today, 1)
+    near = cases.filter(state=CaseState.RECEIVED, acceptance_due__lte=next_workday)
+    assert near.exists()
+
+
+@pytest.mark.parametrize("username", ["citizen", "company"])
+def test_the_portal_personas_own_cases(demo, username):
+    user = User.objects.get(username=username)
+    mine = applicant_cases(user=user)
+
+    assert mine.count() >= 5
+    assert len(set(mine.values_list("state", flat=True))) >= 4
