@@ -8,6 +8,7 @@ urlpatterns = [
     path("", lists.case_list, name="list"),
     path("new/", intake.intake_start, name="intake"),
     path("new/<uuid:public_id>/", intake.intake_form, name="intake-form"),
+    path("new/joint/<str:code>/", intake.intake_joint, name="intake-joint"),
     path("window/", lists.window_desk, name="window"),
     path("inbox/", lists.inbox, name="inbox"),
     path("refusals/", lists.refusals, name="refusals"),

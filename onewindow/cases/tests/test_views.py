@@ -172,3 +172,37 @@ def test_lists_per_role(world, login, entry_x):
     assert case.number in login(world.supervisor_a).get("/cases/").content.decode()
     assert login(world.supervisor_a).get("/cases/supervision/acceptance-check/").status_code == 200
     assert login(world.clerk_a).get("/cases/supervision/acceptance-check/").status_code == 403
+
+
+def test_joint_intake_at_the_counter(world, login):
+    from onewindow.cases.factories import licence_entry
+    from onewindow.cases.models import JointService, JointServiceItem
+    from onewindow.cases.services import joint
+
+    j = JointService.objects.create(code="YJS1", name="开办餐饮店一件事", region=world.county_a)
+    first = licence_entry(world.dept_x, name="个体工商户设立登记")
+    second = licence_entry(world.dept_y, name="税务登记")
+    JointServiceItem.objects.create(joint=j, entry=first, stage=1)
+    JointServiceItem.objects.create(joint=j, entry=second, stage=2)
+    clerk = login(world.clerk_a)
+    start = clerk.get("/cases/new/", {"applicant": world.person.id_number, "q": "餐饮"})
+    assert "开办餐饮店一件事" in start.content.decode()
+    answers = {first.code: ["self"], second.code: ["self"]}
+    _clean, lines = joint.joint_checklist(j, answers)
+    data = {
+        "applicant": world.person.id_number,
+        "decision": "accept",
+        "delivery_method": "pickup",
+        f"q-{first.code}-who": "self",
+        f"q-{second.code}-who": "self",
+    }
+    for position, m in lines:
+        data[f"m-{position}-status"] = "received"
+        data[f"m-{position}-copies"] = str(m["copies"])
+    response = clerk.post(f"/cases/new/joint/{j.code}/", data)
+    assert response.status_code == 302
+    parent = Case.objects.get(kind="joint")
+    assert parent.state == CaseState.IN_REVIEW
+    assert parent.parts.count() == 2
+    page = clerk.get(f"/cases/{parent.number}/")
+    assert "税务登记" in page.content.decode()

@@ -22,8 +22,8 @@ from onewindow.cases.forms import (
     StartForm,
     materials_from_post,
 )
-from onewindow.cases.models import Case
-from onewindow.cases.services import acceptance
+from onewindow.cases.models import Case, JointService
+from onewindow.cases.services import acceptance, joint
 from onewindow.cases.services.intake import case_receive_at_window, checklist_lines, clean_answers
 from onewindow.catalog.choices import MaterialForm, MaterialKind
 from onewindow.catalog.models import Entry
@@ -62,7 +62,7 @@ def _applicant(request: HttpRequest, number: str):
 def intake_start(request: HttpRequest) -> HttpResponse:
     post = _post(request)
     form = StartForm(request.GET or None)
-    applicant, entries, error = None, None, ""
+    applicant, entries, joints, error = None, None, [], ""
     if form.is_valid():
         applicant, error = _applicant(request, form.cleaned_data["applicant"])
         if error:
@@ -74,6 +74,11 @@ def intake_start(request: HttpRequest) -> HttpResponse:
             "department__places"
         )
         entries = [e for e in found[:200] if routing.is_receivable_at(e, post.place)][:30]
+        joints = JointService.objects.filter(
+            is_active=True, region__code=post.place.region.code[:6].ljust(12, "0")
+        )
+        keyword = form.cleaned_data["q"]
+        joints = [j for j in joints if not keyword or keyword in j.name]
     return render(
         request,
         "cases/intake_start.html",
@@ -83,6 +88,7 @@ def intake_start(request: HttpRequest) -> HttpResponse:
             "post": post,
             "applicant": applicant,
             "entries": entries,
+            "joints": joints,
         },
     )
 
@@ -247,3 +253,74 @@ def rows_from_materials(case: Case) -> list[dict]:
         }
         for m in case.materials.all()
     ]
+
+
+@role_required(Role.WINDOW_CLERK)
+def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
+    """一件事 at the counter: every item's situations, one merged checklist, one decision."""
+    post = _post(request)
+    joint_service = get_object_or_404(JointService.objects.filter(is_active=True), code=code)
+    number = request.GET.get("applicant") or request.POST.get("applicant") or ""
+    applicant, error = _applicant(request, number)
+    if applicant is None:
+        messages.error(request, error)
+        return redirect(reverse("cases:intake") + f"?applicant={number}")
+    source = request.POST if request.method == "POST" else request.GET
+    try:
+        items = joint.joint_items(joint_service)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(reverse("cases:intake") + f"?applicant={number}")
+    answers = {
+        item.entry.code: [
+            source.get(f"q-{item.entry.code}-{q['code']}", "")
+            for q in item.entry.current_version.content["questions"]
+        ]
+        for item in items
+    }
+    try:
+        _clean, lines = joint.joint_checklist(joint_service, answers)
+    except DomainError:
+        lines = None
+    intake = IntakeForm(request.POST or None)
+    decision = DecisionForm(request.POST or None)
+    if request.method == "POST" and lines is not None and intake.is_valid() and decision.is_valid():
+        try:
+            with transaction.atomic():
+                case = joint.case_receive_joint(
+                    actor=request.user,
+                    place=post.place,
+                    window=post.window,
+                    joint=joint_service,
+                    applicant=applicant,
+                    agent=_agent(request, intake.cleaned_data["agent"].strip()),
+                    answers=answers,
+                    materials=materials_from_post(request, [p for p, _m in lines]),
+                    contact_phone=intake.cleaned_data["contact_phone"],
+                    delivery_method=intake.cleaned_data["delivery_method"],
+                    delivery_address=intake.cleaned_data["delivery_address"],
+                )
+                decide(request, case, decision.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Case %(number)s recorded.") % {"number": case.number})
+            return redirect("cases:detail", number=case.number)
+    return render(
+        request,
+        "cases/intake_joint.html",
+        {
+            "title": _("New joint application"),
+            "post": post,
+            "joint": joint_service,
+            "items": items,
+            "answers": answers,
+            "applicant": applicant,
+            "applicant_number": number,
+            "answered": lines is not None,
+            "rows": rows_from_lines(lines or [], request.POST),
+            "statuses": COUNTER_STATUSES,
+            "intake": intake,
+            "decision": decision,
+        },
+    )
