@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.catalog.choices import SpecialProcedure
+
 
 class CaseState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -126,14 +128,6 @@ class Action(models.TextChoices):
     SUPPLY_MATERIAL = "supply_material", _("Deferred material supplied")
 
 
-class ProcedureKind(models.TextChoices):
-    """特别程序 kinds: the catalog's list (extension is §42, the others §45)."""
-
-    EXTENSION = "extension", _("Extension of the limit")
-    HEARING = "hearing", _("Hearing")
-    TENDER = "tender", _("Tender or auction")
-    INSPECTION = "inspection", _("On-site inspection")
-    TESTING = "testing", _("Testing or quarantine")
-    APPRAISAL = "appraisal", _("Appraisal")
-    EXPERT_REVIEW = "expert_review", _("Expert review")
-    ANNOUNCEMENT = "announcement", _("Public announcement")
+# 特别程序 kinds are the catalog's list (extension is §42, the others §45): a guide names the ones
+# its item allows, a case records the one it ran.
+ProcedureKind = SpecialProcedure

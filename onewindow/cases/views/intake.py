@@ -4,6 +4,8 @@ nothing behind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -125,15 +127,18 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
     )
     decision = DecisionForm(request.POST or None)
     if request.method == "POST" and clean is not None and intake.is_valid() and decision.is_valid():
-        try:
-            case = _receive_and_decide(
-                request, post, entry, applicant, clean, lines, intake, decision
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Case %(number)s recorded.") % {"number": case.number})
-            return redirect("cases:detail", number=case.number)
+        done = _receive_then_decide(
+            request,
+            decision,
+            lambda: case_receive_at_window(
+                **_counter(request, post, applicant, intake),
+                entry=entry,
+                answers=clean,
+                materials=materials_from_post(request, [p for p, _m in lines]),
+            ),
+        )
+        if done is not None:
+            return done
     return render(
         request,
         "cases/intake_form.html",
@@ -164,24 +169,34 @@ def _agent(request: HttpRequest, number: str) -> NaturalPerson | None:
     return found
 
 
-def _receive_and_decide(request, post, entry, applicant, answers, lines, intake, decision) -> Case:
-    data = decision.cleaned_data
-    with transaction.atomic():
-        case = case_receive_at_window(
-            actor=request.user,
-            place=post.place,
-            window=post.window,
-            entry=entry,
-            applicant=applicant,
-            agent=_agent(request, intake.cleaned_data["agent"].strip()),
-            answers=answers,
-            materials=materials_from_post(request, [p for p, _m in lines]),
-            contact_phone=intake.cleaned_data["contact_phone"],
-            delivery_method=intake.cleaned_data["delivery_method"],
-            delivery_address=intake.cleaned_data["delivery_address"],
-        )
-        decide(request, case, data)
-    return case
+def _counter(request: HttpRequest, post, applicant, intake: IntakeForm) -> dict:
+    """What every counter intake passes: who, where, for whom, and how to deliver."""
+    data = intake.cleaned_data
+    return {
+        "actor": request.user,
+        "place": post.place,
+        "window": post.window,
+        "applicant": applicant,
+        "agent": _agent(request, data["agent"].strip()),
+        "contact_phone": data["contact_phone"],
+        "delivery_method": data["delivery_method"],
+        "delivery_address": data["delivery_address"],
+    }
+
+
+def _receive_then_decide(
+    request: HttpRequest, decision: DecisionForm, receive: Callable[[], Case]
+) -> HttpResponse | None:
+    """Receipt and decision in one transaction: a refused decision leaves nothing behind."""
+    try:
+        with transaction.atomic():
+            case = receive()
+            decide(request, case, decision.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return None
+    messages.success(request, _("Case %(number)s recorded.") % {"number": case.number})
+    return redirect("cases:detail", number=case.number)
 
 
 def decide(
@@ -285,27 +300,18 @@ def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
     intake = IntakeForm(request.POST or None)
     decision = DecisionForm(request.POST or None)
     if request.method == "POST" and lines is not None and intake.is_valid() and decision.is_valid():
-        try:
-            with transaction.atomic():
-                case = joint.case_receive_joint(
-                    actor=request.user,
-                    place=post.place,
-                    window=post.window,
-                    joint=joint_service,
-                    applicant=applicant,
-                    agent=_agent(request, intake.cleaned_data["agent"].strip()),
-                    answers=answers,
-                    materials=materials_from_post(request, [p for p, _m in lines]),
-                    contact_phone=intake.cleaned_data["contact_phone"],
-                    delivery_method=intake.cleaned_data["delivery_method"],
-                    delivery_address=intake.cleaned_data["delivery_address"],
-                )
-                decide(request, case, decision.cleaned_data)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Case %(number)s recorded.") % {"number": case.number})
-            return redirect("cases:detail", number=case.number)
+        done = _receive_then_decide(
+            request,
+            decision,
+            lambda: joint.case_receive_joint(
+                **_counter(request, post, applicant, intake),
+                joint=joint_service,
+                answers=answers,
+                materials=materials_from_post(request, [p for p, _m in lines]),
+            ),
+        )
+        if done is not None:
+            return done
     return render(
         request,
         "cases/intake_joint.html",
