@@ -11,9 +11,11 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from onewindow.catalog.choices import LimitUnit
-from onewindow.deadlines.calendar import CalendarNotLoaded, calendar_for
+from onewindow.deadlines.calendar import CalendarNotLoaded, DayNote, calendar_for
 
 if TYPE_CHECKING:
     from onewindow.cases.models import Case
@@ -63,3 +65,51 @@ def acceptance_due(case: Case) -> datetime.date | None:
         )
     except CalendarNotLoaded:
         return None
+
+
+def case_deadline_explanation(case: Case, today: datetime.date | None = None) -> list[DayNote]:
+    """Day by day from acceptance to the deadline: counted, weekend, holiday, make-up day,
+    paused by a special procedure ("why is my deadline this day?"). Empty when unknown."""
+    start = local_date(case.accepted_at)
+    if start is None:
+        return []
+    try:
+        return calendar_for(case.home_place).explain(
+            start,
+            case.promised_days + case.extension_days,
+            unit=case.limit_unit,
+            pauses=pauses_of(case, today),
+        )
+    except CalendarNotLoaded:
+        return []
+
+
+def deadline_in_words(case: Case, today: datetime.date | None = None) -> str:
+    """The explanation for the applicant, in one plain sentence."""
+    notes = case_deadline_explanation(case, today)
+    if not notes or case.due_date is None:
+        return ""
+    skipped = [n for n in notes[1:] if not n.counted]
+    weekends = sum(1 for n in skipped if n.reason == "weekend")
+    holidays = [n for n in skipped if n.reason in ("holiday", "closed")]
+    paused = sum(1 for n in skipped if n.reason == "paused")
+    names = "、".join(dict.fromkeys(n.name for n in holidays if n.name))
+    parts = [
+        _("%(n)d days counted from the day after acceptance")
+        % {"n": sum(1 for n in notes if n.counted)}
+    ]
+    if weekends:
+        parts.append(_("%(n)d weekend days skipped") % {"n": weekends})
+    if holidays:
+        parts.append(
+            _("%(n)d public holidays skipped (%(names)s)") % {"n": len(holidays), "names": names}
+            if names
+            else _("%(n)d public holidays skipped") % {"n": len(holidays)}
+        )
+    if paused:
+        parts.append(_("%(n)d days of special procedures not counted") % {"n": paused})
+    return _("%(parts)s: the deadline is %(due)s.") % {
+        # Translators: the separator between the parts of the deadline sentence.
+        "parts": pgettext("list separator", "; ").join(parts),
+        "due": case.due_date.isoformat(),
+    }

@@ -14,7 +14,7 @@ import time
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -122,7 +122,8 @@ def notification_queue(
                 region_code=region_code,
             )
         )
-    if rows:
+    # One dispatch per transaction, however many messages it queued.
+    if rows and not any(hook[1] is _enqueue_dispatch for hook in connection.run_on_commit):
         transaction.on_commit(_enqueue_dispatch)
     return rows
 

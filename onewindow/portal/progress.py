@@ -317,6 +317,7 @@ def progress_context(case: Case, *, public: bool) -> dict[str, Any]:
         "steps": steps,
         "stages": stages(case, steps),
         "due": due,
+        "due_why": clock.deadline_in_words(case),
         "promised": unit_limit,
         "documents": documents,
         "materials": list(case.materials.order_by("position")),

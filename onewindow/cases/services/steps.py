@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 
 # Steps the window does itself: acceptance before the back office, delivery after it.
-FRONT_DESK_STEP = ("受理", "收件", "预审")
-DELIVERY_STEP = ("送达", "出件", "领取", "发证", "寄递")
+FRONT_DESK_STEP = ("受理", "收件", "预审", "申报", "申请")
+DELIVERY_STEP = ("送达", "出件", "领取", "发证", "寄递", "发放")
 
 
 def review_steps(content: dict) -> list[dict]:

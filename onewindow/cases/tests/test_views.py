@@ -206,3 +206,45 @@ def test_joint_intake_at_the_counter(world, login):
     assert parent.parts.count() == 2
     page = clerk.get(f"/cases/{parent.number}/")
     assert "税务登记" in page.content.decode()
+
+
+def test_case_page_explains_the_deadline(world, login, entry_x):
+    import datetime as dt
+
+    accepted = dt.datetime(2026, 9, 29, 2, tzinfo=dt.UTC)  # Tuesday before National Day
+    case = receive_case(
+        clerk=world.clerk_a,
+        place=world.center_a,
+        entry=entry_x,
+        applicant=world.person,
+        at=accepted,
+    )
+    acceptance.case_accept(case=case, actor=world.clerk_a, at=accepted)
+    case.refresh_from_db()
+    # 3 working days from 29 Sep 2026 skip the National Day holiday
+    assert case.due_date > dt.date(2026, 10, 2)
+    html = login(world.clerk_a).get(f"/cases/{case.number}/").content.decode()
+    assert 'data-testid="deadline-explanation"' in html
+    assert "国庆节" in html
+
+
+def test_deadline_in_plain_words(world, entry_x):
+    import datetime as dt
+
+    from onewindow.cases import clock
+
+    accepted = dt.datetime(2026, 9, 29, 2, tzinfo=dt.UTC)
+    case = receive_case(
+        clerk=world.clerk_a,
+        place=world.center_a,
+        entry=entry_x,
+        applicant=world.person,
+        at=accepted,
+    )
+    acceptance.case_accept(case=case, actor=world.clerk_a, at=accepted)
+    case.refresh_from_db()
+    with __import__("django.utils.translation", fromlist=["override"]).override("en"):
+        words = clock.deadline_in_words(case)
+    assert "3 days counted" in words
+    assert "National Day" in words or "国庆" in words
+    assert case.due_date.isoformat() in words

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onewindow.cases import policies, selectors
+from onewindow.cases import clock, policies, selectors
 from onewindow.cases.choices import Actor, CaseKind, CaseState
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.forms import (
@@ -108,6 +108,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "events": selectors.timeline(case),
             "documents": case.documents.all(),
             "procedures": case.procedures.all(),
+            "deadline_notes": clock.case_deadline_explanation(case),
             "review_steps": selectors.expected_steps(case),
             "parts": case.parts.select_related("department").order_by("stage", "pk")
             if case.is_joint
