@@ -28,6 +28,7 @@ from onewindow.cases.choices import Action, Actor, CaseState
 from onewindow.cases.models import Case, CaseDocument, CaseEvent
 from onewindow.cases.services import notify, paperwork
 from onewindow.cases.transitions import TRANSITIONS, Rule
+from onewindow.core.audit import audit_append
 from onewindow.core.errors import DomainError, NotPermitted
 
 if TYPE_CHECKING:
@@ -160,8 +161,26 @@ def _record(change: Change) -> None:
         opinion=change.opinion,
         data=change.data,
     )
-    for kind, data in change.documents:
+    documents = [
         paperwork.document_create(case=case, kind=kind, data=data, event=event)
+        for kind, data in change.documents
+    ]
+    audit_append(
+        kind=f"case.{change.action}",
+        ref=case.number,
+        actor=actor.username if actor else "system",
+        at=change.at,
+        content={
+            "event": event.pk,
+            "from": change.source,
+            "to": target,
+            "as": change.capacity,
+            "step": change.step_name,
+            "opinion": change.opinion,
+            "data": change.data,
+            "documents": [{"kind": d.kind, "number": d.number} for d in documents],
+        },
+    )
     if change.notify and rule.event:
         notify.case_notify(case=case, event=rule.event, action=change.action, extra=change.message)
 
