@@ -63,6 +63,12 @@ TOOLS: tuple[NavItem, ...] = (
     NavItem("cases:refusals", _("Refusals to confirm"), "x-octagon", (Role.CENTER_MANAGER,)),
     NavItem("cases:list", _("Cases"), "folder2-open", CASE_ROLES),
     NavItem(
+        "supervision:warnings",
+        _("Deadline warnings"),
+        "alarm",
+        (Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
         "cases:backdoor",
         _("Acceptance check"),
         "shield-check",

@@ -43,6 +43,14 @@ FINAL_STATES = frozenset(
 )
 
 
+class WarningLevel(models.TextChoices):
+    """电子监察 warning of a running case: yellow shortly before the deadline, red after it."""
+
+    NORMAL = "normal", _("Normal")
+    YELLOW = "yellow", _("Yellow warning")
+    RED = "red", _("Red warning (overdue)")
+
+
 class CaseKind(models.TextChoices):
     SINGLE = "single", _("Single item")
     JOINT = "joint", _("Joint application")

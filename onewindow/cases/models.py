@@ -20,6 +20,7 @@ from onewindow.cases.choices import (
     MaterialStatus,
     Outcome,
     ProcedureKind,
+    WarningLevel,
 )
 from onewindow.cases.querysets import CaseQuerySet
 from onewindow.catalog.choices import LimitUnit
@@ -200,6 +201,12 @@ class Case(PublicIdModel):
     extension_days = models.PositiveIntegerField(_("extension (days)"), default=0)
     due_date = models.DateField(_("promised deadline"), null=True, blank=True, db_index=True)
     acceptance_due = models.DateField(_("acceptance notice due (§32)"), null=True, blank=True)
+    warning_level = models.CharField(
+        _("warning"), max_length=8, choices=WarningLevel.choices, default=WarningLevel.NORMAL
+    )
+    # The day the warning level may next change: the supervision sweep reads only cases due for
+    # a look, so its cost follows the changes, not the number of open cases.
+    next_level_change = models.DateField(_("next warning check"), null=True, blank=True)
 
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
@@ -232,6 +239,8 @@ class Case(PublicIdModel):
             models.Index(fields=["place", "state"]),
             models.Index(fields=["home_place", "state"]),
             models.Index(fields=["state", "acceptance_due"]),
+            models.Index(fields=["next_level_change"], name="case_next_level_idx"),
+            models.Index(fields=["warning_level", "department"], name="case_warning_idx"),
             models.Index(fields=["applicant_person", "state"]),
             models.Index(fields=["applicant_org", "state"]),
         ]

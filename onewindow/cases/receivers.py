@@ -35,7 +35,9 @@ def recompute_open_deadlines(
     for case in cases.prefetch_related("procedures").iterator(chunk_size=500):
         due = clock.case_due_date(case)
         if due != case.due_date:
-            Case.objects.filter(pk=case.pk).update(due_date=due)
+            Case.objects.filter(pk=case.pk).update(
+                due_date=due, next_level_change=datetime.date.today()
+            )
             changed += 1
     logger.info(
         "calendar change %s–%s: %d open deadline(s) recomputed", first_day, last_day, changed

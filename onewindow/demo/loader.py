@@ -17,6 +17,7 @@ from faker import Faker
 
 from onewindow.catalog.models import Entry
 from onewindow.deadlines.services import calendar_seed_from_library
+from onewindow.deadlines.supervision import warnings_sweep
 from onewindow.demo import county
 from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
@@ -326,6 +327,8 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
     # Cases over the last months, through the case services (also opens a few portal accounts).
     # Tests that need the county but not its history skip the cases (they are most of the time).
     cases = load_cases(county=the_county, center=center, seed=seed) if with_cases else 0
+    if with_cases:
+        warnings_sweep()  # the supervisor's yellow and red lists are filled at once
 
     # One password for every demo login, hashed once: hashing is deliberately slow.
     user_model.objects.all().update(password=b.password_hash)

@@ -43,11 +43,13 @@ TOOL = {
     "calendar": "/calendar/",
     "messages": "/notifications/",
     "my_messages": "/notifications/inbox/",
+    "warnings": "/supervision/warnings/",
 }
 ALL_LINKS = set(WS.values()) | set(TOOL.values())
 
 CLERK = ("intake", "window_list", "cases", "messages", "my_messages")
 DEPT = ("inbox", "cases", "my_messages")
+MANAGER = ("refusals", "cases", "messages", "my_messages", "warnings")
 
 # persona → (its workspace, the tools it is entitled to)
 ENTITLED: dict[str, tuple[str, set[str]]] = {
@@ -56,11 +58,17 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
     "reviewer_x": ("review", {"catalog_items", "catalog_changes", "staff", *DEPT}),
     "reviewer_z": ("review", {"catalog_items", "catalog_changes", "staff", *DEPT}),
     "approver_x": ("approve", {"catalog_items", "catalog_changes", "staff", *DEPT}),
-    "manager_a": ("center", {"regions", "staff", "refusals", "cases", "messages", "my_messages"}),
-    "manager_b": ("center", {"regions", "staff", "refusals", "cases", "messages", "my_messages"}),
+    "manager_a": (
+        "center",
+        {"regions", "staff", "refusals", "cases", "messages", "my_messages", "warnings"},
+    ),
+    "manager_b": (
+        "center",
+        {"regions", "staff", "refusals", "cases", "messages", "my_messages", "warnings"},
+    ),
     "supervisor_a": (
         "supervision",
-        {"regions", "staff", "cases", "backdoor", "messages", "my_messages"},
+        {"regions", "staff", "cases", "backdoor", "messages", "my_messages", "warnings"},
     ),
     "hotline_a": ("hotline", {"lookup", "staff", "cases", "my_messages"}),
     "admin_a": (
@@ -75,6 +83,7 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
             "calendar",
             "messages",
             "my_messages",
+            "warnings",
         },
     ),
     "admin_b": (
@@ -89,6 +98,7 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
             "calendar",
             "messages",
             "my_messages",
+            "warnings",
         },
     ),
     "citizen": ("me", set()),
@@ -255,6 +265,7 @@ def test_manager_who_also_reviews_sees_both_workspaces(world, login):
         TOOL["cases"],
         TOOL["messages"],
         TOOL["my_messages"],
+        TOOL["warnings"],
     }
     assert client.get(WS["review"]).status_code == 200
     assert client.get(WS["window"]).status_code == 403

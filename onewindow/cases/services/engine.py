@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onewindow.cases import policies
-from onewindow.cases.choices import Action, Actor, CaseState
+from onewindow.cases.choices import RUNNING_STATES, Action, Actor, CaseState
 from onewindow.cases.models import Case, CaseDocument, CaseEvent
 from onewindow.cases.services import notify, paperwork
 from onewindow.cases.transitions import TRANSITIONS, Rule
@@ -144,6 +144,8 @@ def _record(change: Change) -> None:
         raise AssertionError(f"{change.action} cannot lead to {target}")
     case.state = target
     case.revision += 1
+    # The deadline may have moved: the supervision sweep looks at a running case again today.
+    case.next_level_change = timezone.localdate(change.at) if target in RUNNING_STATES else None
     case.save()
     actor = change.actor
     event = CaseEvent.objects.create(
