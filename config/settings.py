@@ -244,4 +244,6 @@ ONEWINDOW_NOTIFY_MAX_ATTEMPTS = env_int("ONEWINDOW_NOTIFY_MAX_ATTEMPTS", 6)
 
 # --- OneWindow --------------------------------------------------------------------------------
 ONEWINDOW_DEMO_PASSWORD = env_str("ONEWINDOW_DEMO_PASSWORD", "onewindow-demo")
+# 电子监察: a running case turns yellow this many working days before its deadline.
+ONEWINDOW_YELLOW_WORKING_DAYS = env_int("ONEWINDOW_YELLOW_WORKING_DAYS", 1)
 SITE_TITLE = _("OneWindow government services")

@@ -23,19 +23,6 @@ class CaseState(models.TextChoices):
     RETURNED = "returned", _("Returned")
 
 
-OPEN_STATES = frozenset(
-    {
-        CaseState.RECEIVED,
-        CaseState.CORRECTION,
-        CaseState.REFUSAL_PENDING,
-        CaseState.WAITING,
-        CaseState.IN_REVIEW,
-        CaseState.SUSPENDED,
-        CaseState.DECIDED,
-        CaseState.READY,
-        CaseState.MAILED,
-    }
-)
 # States in which the promised deadline runs (accepted, not yet decided).
 RUNNING_STATES = frozenset({CaseState.IN_REVIEW, CaseState.SUSPENDED})
 FINAL_STATES = frozenset(

@@ -63,9 +63,3 @@ def may_decide_on_spot(user: User, case: Case) -> bool:
     """即办件 are decided at the window only by a clerk posted at an authorised window."""
     window = clerk_window(user, case)
     return bool(window and window.decides_on_spot)
-
-
-def sees_personal_data(user: User, case: Case) -> bool:
-    """Full ID numbers and phones: the applicant and the staff who handle the case. Supervisors,
-    hotline agents and administrators watch cases but see masked numbers."""
-    return bool(capacities(user, case) - {Actor.SYSTEM})

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from onewindow.cases.choices import FINAL_STATES, CaseKind, CaseState
+from onewindow.cases.choices import CaseKind, CaseState
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseEvent, CaseMaterial, CaseStep
 from onewindow.cases.services.backoffice import ACCEPTANCE_ACTIONS, DECISION_ACTIONS
@@ -113,11 +113,6 @@ def department_inbox(*, user: User, role: Role) -> QuerySet[Case]:
     )
 
 
-def department_cases(*, user: User) -> QuerySet[Case]:
-    departments = scope.department_ids(user, Role.REVIEWER, Role.APPROVER)
-    return Case.objects.filter(department_id__in=departments).select_related(*LIST_RELATED)
-
-
 def applicant_cases(*, user: User) -> QuerySet[Case]:
     return (
         Case.objects.of_applicant(user)
@@ -160,10 +155,6 @@ def expected_steps(case: Case) -> list[dict]:
         }
         for i, step in enumerate(review_steps(case.version.content))
     ]
-
-
-def is_final(case: Case) -> bool:
-    return case.state in FINAL_STATES
 
 
 def progress_lookup(*, number: str, id_number: str) -> Case | None:

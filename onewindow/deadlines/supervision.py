@@ -32,7 +32,7 @@ RANK = {WarningLevel.NORMAL: 0, WarningLevel.YELLOW: 1, WarningLevel.RED: 2}
 
 
 def yellow_days() -> int:
-    return int(getattr(settings, "ONEWINDOW_YELLOW_WORKING_DAYS", 1))
+    return settings.ONEWINDOW_YELLOW_WORKING_DAYS
 
 
 def level_of(case: Case, today: datetime.date) -> tuple[str, datetime.date | None]:

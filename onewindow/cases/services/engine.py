@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from onewindow.cases import policies
 from onewindow.cases.choices import RUNNING_STATES, Action, Actor, CaseState
-from onewindow.cases.models import Case, CaseDocument, CaseEvent
+from onewindow.cases.models import Case, CaseEvent
 from onewindow.cases.services import notify, paperwork
 from onewindow.cases.transitions import TRANSITIONS, Rule
 from onewindow.core.audit import audit_append
@@ -185,7 +185,3 @@ def _record(change: Change) -> None:
     )
     if change.notify and rule.event:
         notify.case_notify(case=case, event=rule.event, action=change.action, extra=change.message)
-
-
-def documents_of(case: Case) -> list[CaseDocument]:
-    return list(case.documents.order_by("created_at", "id"))

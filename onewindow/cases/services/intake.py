@@ -76,7 +76,7 @@ def checklist_lines(version: EntryVersion, answers: list[str]) -> list[tuple[int
     return [(i, m) for i, m in enumerate(version.content["materials"]) if id(m) in wanted]
 
 
-def _check_inputs(
+def check_inputs(
     lines: list[tuple[int, dict]], inputs: list[MaterialInput], *, online: bool
 ) -> dict[int, MaterialInput]:
     by_position = {i.position: i for i in inputs}
@@ -116,7 +116,7 @@ def _check_inputs(
     return by_position
 
 
-def _write_materials(
+def write_materials(
     case: Case, lines: list[tuple[int, dict]], inputs: dict[int, MaterialInput], *, online: bool
 ) -> None:
     existing = {m.position: m for m in case.materials.all()}
@@ -170,13 +170,13 @@ def next_number(prefix: str, day: datetime.date) -> str:
 # --- creating a case ---------------------------------------------------------------------------
 
 
-def _applicant_fields(applicant: Applicant) -> dict[str, Any]:
+def applicant_fields(applicant: Applicant) -> dict[str, Any]:
     if isinstance(applicant, NaturalPerson):
         return {"applicant_person": applicant, "applicant_name": applicant.name}
     return {"applicant_org": applicant, "applicant_name": applicant.name}
 
 
-def _delivery(method: str, address: str) -> dict[str, str]:
+def delivery_fields(method: str, address: str) -> dict[str, str]:
     if method not in DeliveryMethod.values:
         raise DomainError(_("Choose how the result is delivered."), field="delivery_method")
     if method == DeliveryMethod.MAIL and not address.strip():
@@ -232,8 +232,8 @@ def case_new(
         form_data=form_data or {},
         promised_days=promised["value"] or 0,
         limit_unit=promised["unit"],
-        **_applicant_fields(applicant),
-        **_delivery(delivery_method, delivery_address),
+        **applicant_fields(applicant),
+        **delivery_fields(delivery_method, delivery_address),
     )
 
 
@@ -284,8 +284,8 @@ def case_receive_at_window(
             at=at,
         )
         lines = checklist_lines(case.version, case.answers)
-        inputs = _check_inputs(lines, materials, online=False)
-        _write_materials(case, lines, inputs, online=False)
+        inputs = check_inputs(lines, materials, online=False)
+        write_materials(case, lines, inputs, online=False)
         receive(case, actor=actor, action=Action.RECEIVE, at=at)
     return case
 
@@ -357,11 +357,11 @@ def case_draft_save(
         case.answers = clean_answers(case.version, answers)
         case.contact_phone = (contact_phone or case.contact_phone)[:20]
         case.form_data = form_data or case.form_data
-        for key, value in _delivery(delivery_method, delivery_address).items():
+        for key, value in delivery_fields(delivery_method, delivery_address).items():
             setattr(case, key, value)
         case.save()
         lines = checklist_lines(case.version, case.answers)
-        _write_materials(case, lines, _check_inputs(lines, materials, online=True), online=True)
+        write_materials(case, lines, check_inputs(lines, materials, online=True), online=True)
     return case
 
 

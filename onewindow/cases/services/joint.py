@@ -30,14 +30,14 @@ from onewindow.cases.services.engine import case_transition, lock
 from onewindow.cases.services.intake import (
     Applicant,
     MaterialInput,
-    _applicant_fields,
-    _check_inputs,
-    _delivery,
-    _write_materials,
+    applicant_fields,
+    check_inputs,
     checklist_lines,
     clean_answers,
+    delivery_fields,
     next_number,
     receive,
+    write_materials,
 )
 from onewindow.core.errors import DomainError
 from onewindow.documents.choices import DocumentKind
@@ -124,11 +124,11 @@ def case_receive_joint(
             contact_phone=(contact_phone or getattr(applicant, "phone", ""))[:20],
             answers=clean,
             promised_days=promised_days(joint),
-            **_applicant_fields(applicant),
-            **_delivery(delivery_method, delivery_address),
+            **applicant_fields(applicant),
+            **delivery_fields(delivery_method, delivery_address),
         )
-        inputs = _check_inputs(lines, materials, online=False)
-        _write_materials(case, lines, inputs, online=False)
+        inputs = check_inputs(lines, materials, online=False)
+        write_materials(case, lines, inputs, online=False)
         receive(case, actor=actor, action=Action.RECEIVE, at=at)
     return case
 

@@ -51,7 +51,7 @@ def _staff_only(request: HttpRequest) -> None:
         raise Http404
 
 
-def _panels(case: Case, capacities: set[Actor]) -> set[str]:
+def _panels(case: Case, capacities: set[Actor], materials: list) -> set[str]:
     """Which action forms the page offers (the services check again on submit)."""
     state = CaseState(case.state)
     step = steps.current_step(case) if state in (CaseState.IN_REVIEW, CaseState.SUSPENDED) else None
@@ -68,7 +68,7 @@ def _panels(case: Case, capacities: set[Actor]) -> set[str]:
             panels.add("handover")
         if state in BEFORE_DECISION and not case.parent_id:
             panels.add("withdraw")
-        if case.materials.filter(status=MS.DEFERRED).exists() and not case.is_joint:
+        if any(m.status == MS.DEFERRED for m in materials) and not case.is_joint:
             panels.add("supply")
     if Actor.MANAGER in capacities and state == CaseState.REFUSAL_PENDING:
         panels.add("refusal_review")
@@ -91,8 +91,8 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
     capacities = policies.capacities(request.user, case)
-    panels = _panels(case, capacities)
     materials = list(case.materials.all())
+    panels = _panels(case, capacities, materials)
     return render(
         request,
         "cases/detail.html",
@@ -103,7 +103,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             # The checklist table needs the page's full width.
             "wide_actions": bool(panels & {"window_decision", "resubmit"}),
             "materials": materials,
-            "checklist_rows": rows_from_materials(case),
+            "checklist_rows": rows_from_materials(case, materials),
             "statuses": COUNTER_STATUSES,
             "events": selectors.timeline(case),
             "documents": case.documents.all(),

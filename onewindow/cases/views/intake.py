@@ -252,7 +252,7 @@ def rows_from_lines(lines: list[tuple[int, dict]], posted) -> list[dict]:
     return rows
 
 
-def rows_from_materials(case: Case) -> list[dict]:
+def rows_from_materials(case: Case, materials: list) -> list[dict]:
     return [
         {
             "position": m.position,
@@ -266,7 +266,7 @@ def rows_from_materials(case: Case) -> list[dict]:
             "note": m.note,
             "file_url": reverse("cases:material", args=[case.number, m.position]) if m.file else "",
         }
-        for m in case.materials.all()
+        for m in materials
     ]
 
 
