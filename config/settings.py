@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "onewindow.registries",
     "onewindow.catalog",
     "onewindow.deadlines",
+    "onewindow.supervision",
     "onewindow.notifications",
     "onewindow.documents",
     "onewindow.cases",

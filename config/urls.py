@@ -13,7 +13,7 @@ urlpatterns = [
     path("notifications/", include("onewindow.notifications.urls")),
     path("calendar/", include("onewindow.deadlines.urls")),
     path("cases/", include("onewindow.cases.urls")),
-    path("supervision/", include("onewindow.deadlines.urls_supervision")),
+    path("supervision/", include("onewindow.supervision.urls")),
     path("", include("onewindow.portal.urls")),
 ]
 

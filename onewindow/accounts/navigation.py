@@ -69,6 +69,30 @@ TOOLS: tuple[NavItem, ...] = (
         (Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
     ),
     NavItem(
+        "supervision:urgings",
+        _("Urgings"),
+        "megaphone",
+        (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
+        "supervision:cards",
+        _("Yellow and red cards"),
+        "card-heading",
+        (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
+        "supervision:figures",
+        _("Performance figures"),
+        "bar-chart-line",
+        (Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
+        "supervision:rules",
+        _("Card rules"),
+        "sliders",
+        (Role.SUPERVISOR, Role.ADMINISTRATOR),
+    ),
+    NavItem(
         "cases:backdoor",
         _("Acceptance check"),
         "shield-check",

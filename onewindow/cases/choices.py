@@ -25,6 +25,16 @@ class CaseState(models.TextChoices):
 
 # States in which the promised deadline runs (accepted, not yet decided).
 RUNNING_STATES = frozenset({CaseState.IN_REVIEW, CaseState.SUSPENDED})
+# The statutory clock each state runs against (§32 acceptance notice, the promised limit, §44
+# delivery; values of ``supervision.choices.Clock``): the supervision sweep looks at a case again
+# whenever it enters one of these states.
+STATE_CLOCK = {
+    CaseState.RECEIVED: "acceptance",
+    CaseState.IN_REVIEW: "decision",
+    CaseState.SUSPENDED: "decision",
+    CaseState.DECIDED: "delivery",
+}
+CLOCKED_STATES = frozenset(STATE_CLOCK)
 FINAL_STATES = frozenset(
     {CaseState.REFUSED, CaseState.COMPLETED, CaseState.WITHDRAWN, CaseState.RETURNED}
 )

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 # 行政许可法 §32: a correction notice is due within five (working) days of receipt.
 CORRECTION_NOTICE_DAYS = 5
+# 行政许可法 §44: the result is issued or served within ten (working, §82) days of the decision.
+DELIVERY_DAYS = 10
 
 
 def local_date(value: datetime.datetime | None) -> datetime.date | None:
@@ -65,6 +67,49 @@ def acceptance_due(case: Case) -> datetime.date | None:
         )
     except CalendarNotLoaded:
         return None
+
+
+def delivery_due(case: Case) -> datetime.date | None:
+    start = local_date(case.decided_at)
+    if start is None:
+        return None
+    try:
+        return calendar_for(case.home_place).add_days(
+            start, DELIVERY_DAYS, unit=LimitUnit.WORKING_DAYS
+        )
+    except CalendarNotLoaded:
+        return None
+
+
+def step_due_date(case: Case, started: datetime.datetime, limit_days: int) -> datetime.date | None:
+    """A back-office step's own limit, in working days from the day it started."""
+    if not limit_days:
+        return None
+    try:
+        return calendar_for(case.home_place).add_days(
+            local_date(started), limit_days, unit=LimitUnit.WORKING_DAYS
+        )
+    except CalendarNotLoaded:
+        return None
+
+
+def record_decision(case: Case, at: datetime.datetime) -> None:
+    """Stamp the decision and what the period figures read from it: days used against the
+    promise (paused days left out), working days paused, and the §44 delivery clock."""
+    case.decided_at = at
+    start, end = local_date(case.accepted_at), local_date(at)
+    case.delivery_due = None if case.parent_id else delivery_due(case)
+    if start is None or end is None:
+        return
+    try:
+        calendar = calendar_for(case.home_place)
+        pauses = pauses_of(case, end)
+        case.days_used = calendar.days_between(start, end, case.limit_unit, pauses)
+        case.paused_days = calendar.working_days_between(
+            start, end
+        ) - calendar.working_days_between(start, end, pauses)
+    except CalendarNotLoaded:
+        case.days_used = None
 
 
 def case_deadline_explanation(case: Case, today: datetime.date | None = None) -> list[DayNote]:

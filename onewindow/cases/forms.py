@@ -49,6 +49,31 @@ DECISIONS = [
 ]
 
 
+def extra_materials_field() -> forms.CharField:
+    """Materials asked for outside the checklist, one a line (checked by the services)."""
+    return forms.CharField(
+        label=_("Materials outside the checklist, one per line"),
+        help_text=_(
+            "Only if the checklist lacks them: they are printed on the notice and reported to "
+            "supervision."
+        ),
+        max_length=7000,
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
+    )
+
+
+class FeeForm(StyledFormMixin, forms.Form):
+    # The service checks the amount, so every bad amount gets the same clear message.
+    name = forms.CharField(
+        label=_("Fee"), max_length=200, widget=forms.TextInput({"list": "fee-names"})
+    )
+    amount = forms.CharField(
+        label=_("Amount (yuan)"), max_length=20, widget=forms.TextInput({"inputmode": "decimal"})
+    )
+    receipt_number = forms.CharField(label=_("Receipt number"), max_length=64, required=False)
+
+
 class DecisionForm(StyledFormMixin, forms.Form):
     decision = forms.ChoiceField(choices=DECISIONS)
     due_date = forms.DateField(
@@ -61,6 +86,7 @@ class DecisionForm(StyledFormMixin, forms.Form):
     opinion = forms.CharField(
         label=_("Opinion"), max_length=1000, required=False, widget=forms.Textarea({"rows": 2})
     )
+    extra_materials = extra_materials_field()
 
 
 class OpinionForm(StyledFormMixin, forms.Form):
@@ -76,6 +102,7 @@ class ReturnForm(OpinionForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    extra_materials = extra_materials_field()
 
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -129,6 +156,11 @@ class MailForm(StyledFormMixin, forms.Form):
 class PickupForm(StyledFormMixin, forms.Form):
     pickup_code = forms.CharField(label=_("Pickup code"), max_length=8, required=False)
     recipient_name = forms.CharField(label=_("Received by"), max_length=64, required=False)
+
+
+def lines_of(text: str | None) -> list[str]:
+    """A textarea's lines (the service strips them and drops the empty ones)."""
+    return (text or "").splitlines()
 
 
 def materials_from_post(request: HttpRequest, positions: list[int]) -> list[MaterialInput]:

@@ -201,12 +201,20 @@ class Case(PublicIdModel):
     extension_days = models.PositiveIntegerField(_("extension (days)"), default=0)
     due_date = models.DateField(_("promised deadline"), null=True, blank=True, db_index=True)
     acceptance_due = models.DateField(_("acceptance notice due (§32)"), null=True, blank=True)
+    # 行政许可法 §44: the result is issued or served within ten working days of the decision.
+    delivery_due = models.DateField(_("result due (§44)"), null=True, blank=True)
     warning_level = models.CharField(
         _("warning"), max_length=8, choices=WarningLevel.choices, default=WarningLevel.NORMAL
     )
     # The day the warning level may next change: the supervision sweep reads only cases due for
     # a look, so its cost follows the changes, not the number of open cases.
     next_level_change = models.DateField(_("next warning check"), null=True, blank=True)
+
+    # Kept at the decision so period figures are sums in SQL, not calendar walks per case.
+    # Days between acceptance and decision in the limit's unit, paused days left out.
+    days_used = models.PositiveIntegerField(_("days used"), null=True, blank=True)
+    paused_days = models.PositiveIntegerField(_("working days paused"), default=0)
+    decided_on_spot = models.BooleanField(_("decided on the spot (即办)"), default=False)
 
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     received_at = models.DateTimeField(_("received at"), null=True, blank=True)
@@ -243,6 +251,8 @@ class Case(PublicIdModel):
             models.Index(fields=["warning_level", "department"], name="case_warning_idx"),
             models.Index(fields=["applicant_person", "state"]),
             models.Index(fields=["applicant_org", "state"]),
+            models.Index(fields=["department", "decided_at"], name="case_dept_decided_idx"),
+            models.Index(fields=["department", "due_date"], name="case_dept_due_idx"),
         ]
 
     def __str__(self) -> str:
@@ -371,6 +381,10 @@ class CaseStep(models.Model):
     role = models.CharField(_("role"), max_length=16)
     limit_days = models.PositiveIntegerField(_("step limit"), default=0)
     started_at = models.DateTimeField(_("started at"))
+    due_date = models.DateField(_("step deadline"), null=True, blank=True)
+    warning_level = models.CharField(
+        _("warning"), max_length=8, choices=WarningLevel.choices, default=WarningLevel.NORMAL
+    )
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -446,3 +460,26 @@ class CaseDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.title} {self.number}"
+
+
+class CaseFee(TimeStampedModel):
+    """A fee charged in the case, checked against the guide's published fees (收费公示)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="fees")
+    name = models.CharField(_("fee"), max_length=200)
+    amount = models.DecimalField(_("amount (yuan)"), max_digits=10, decimal_places=2)
+    receipt_number = models.CharField(_("receipt number"), max_length=64, blank=True)
+    charged_at = models.DateTimeField(_("charged at"), db_index=True)
+    charged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # Why the fee breaks the published list (empty when it matches): read by the card rules.
+    irregularity = models.CharField(_("irregularity"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["case", "charged_at", "id"]
+        verbose_name = _("case fee")
+        verbose_name_plural = _("case fees")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.amount}"

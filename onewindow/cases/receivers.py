@@ -9,11 +9,18 @@ from django.db.models import Q
 from django.dispatch import receiver
 
 from onewindow.cases import clock
-from onewindow.cases.choices import RUNNING_STATES
-from onewindow.cases.models import Case
+from onewindow.cases.choices import CaseState
+from onewindow.cases.models import Case, CaseStep
 from onewindow.deadlines.signals import calendar_changed
 
 logger = logging.getLogger(__name__)
+
+
+def _open(field: str, since: str, first_day: datetime.date, last_day: datetime.date) -> Q:
+    """Started on or before the last changed day, due on or after the first (or not yet known)."""
+    return Q(**{f"{since}__date__lte": last_day}) & (
+        Q(**{f"{field}__gte": first_day}) | Q(**{f"{field}__isnull": True})
+    )
 
 
 @receiver(calendar_changed)
@@ -24,20 +31,42 @@ def recompute_open_deadlines(
     place: object | None = None,
     **kwargs: object,
 ) -> None:
-    """Open cases whose deadline could move: running, accepted before the changed days end, and
-    due on or after their start (or without a deadline yet, e.g. an unloaded year)."""
-    cases = Case.objects.filter(state__in=RUNNING_STATES, accepted_at__date__lte=last_day).filter(
-        Q(due_date__gte=first_day) | Q(due_date__isnull=True)
-    )
-    if place is not None:
-        cases = cases.filter(home_place=place)
+    """Every running clock whose deadline could move: the promised limit of cases under review or
+    suspended, the §32 acceptance notice of received cases, the §44 delivery of decided cases and
+    the limits of open back-office steps."""
+    clocks = [
+        (
+            [CaseState.IN_REVIEW, CaseState.SUSPENDED],
+            "due_date",
+            "accepted_at",
+            clock.case_due_date,
+        ),
+        ([CaseState.RECEIVED], "acceptance_due", "received_at", clock.acceptance_due),
+        ([CaseState.DECIDED], "delivery_due", "decided_at", clock.delivery_due),
+    ]
+    today = datetime.date.today()
     changed = 0
-    for case in cases.prefetch_related("procedures").iterator(chunk_size=500):
-        due = clock.case_due_date(case)
-        if due != case.due_date:
-            Case.objects.filter(pk=case.pk).update(
-                due_date=due, next_level_change=datetime.date.today()
-            )
+    for states, field, since, compute in clocks:
+        cases = Case.objects.filter(state__in=states).filter(
+            _open(field, since, first_day, last_day)
+        )
+        if place is not None:
+            cases = cases.filter(home_place=place)
+        for case in cases.prefetch_related("procedures").iterator(chunk_size=500):
+            due = compute(case)
+            if due != getattr(case, field):
+                Case.objects.filter(pk=case.pk).update(**{field: due, "next_level_change": today})
+                changed += 1
+    steps = CaseStep.objects.filter(
+        finished_at__isnull=True, limit_days__gt=0, case__state=CaseState.IN_REVIEW
+    ).filter(_open("due_date", "started_at", first_day, last_day))
+    if place is not None:
+        steps = steps.filter(case__home_place=place)
+    for step in steps.select_related("case", "case__home_place").iterator(chunk_size=500):
+        due = clock.step_due_date(step.case, step.started_at, step.limit_days)
+        if due != step.due_date:
+            CaseStep.objects.filter(pk=step.pk).update(due_date=due)
+            Case.objects.filter(pk=step.case_id).update(next_level_change=today)
             changed += 1
     logger.info(
         "calendar change %s–%s: %d open deadline(s) recomputed", first_day, last_day, changed

@@ -15,6 +15,7 @@ urlpatterns = [
     path("supervision/acceptance-check/", lists.backdoor, name="backdoor"),
     path("<str:number>/", detail.case_detail, name="detail"),
     path("<str:number>/act/<slug:action>/", detail.case_act, name="act"),
+    path("<str:number>/fees/", detail.case_fee_add, name="fee-add"),
     path("<str:number>/documents/<int:pk>/", lists.document, name="document"),
     path("<str:number>/materials/<int:position>/", lists.material_file, name="material"),
 ]

@@ -152,35 +152,3 @@ class CalendarState(models.Model):
 
     def __str__(self) -> str:
         return str(self.version)
-
-
-class SupervisionRecord(models.Model):
-    """电子监察 record: a warning on a case (rule, type, content, responsible unit, result)."""
-
-    case = models.ForeignKey(
-        "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="supervision"
-    )
-    rule = models.CharField(_("rule"), max_length=32)
-    level = models.CharField(_("warning"), max_length=8)
-    content = models.CharField(_("content"), max_length=300)
-    department = models.ForeignKey(
-        "organisations.Department",
-        verbose_name=_("responsible department"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="supervision_records",
-    )
-    due_date = models.DateField(_("deadline"), null=True, blank=True)
-    raised_on = models.DateField(_("raised on"))
-    result = models.CharField(_("result"), max_length=300, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-raised_on", "-id"]
-        verbose_name = _("supervision record")
-        verbose_name_plural = _("supervision records")
-        indexes = [models.Index(fields=["level", "raised_on"])]
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.level}"

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from faker import Faker
 
 from onewindow.catalog.models import Entry
 from onewindow.deadlines.services import calendar_seed_from_library
-from onewindow.deadlines.supervision import warnings_sweep
-from onewindow.demo import county
+from onewindow.demo import county, supervision_cards, supervision_urgings
 from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
 from onewindow.organisations import services as org
@@ -27,6 +27,7 @@ from onewindow.organisations.models import Department, Region, ServicePlace, Sta
 from onewindow.registries import services as reg
 from onewindow.registries.choices import AgentRelation, LegalPersonType, RealNameLevel
 from onewindow.registries.numbers import make_resident_id, make_uscc
+from onewindow.supervision.sweep import warnings_sweep
 
 DEFAULT_SEED = 20261122
 
@@ -329,6 +330,9 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
     cases = load_cases(county=the_county, center=center, seed=seed) if with_cases else 0
     if with_cases:
         warnings_sweep()  # the supervisor's yellow and red lists are filled at once
+        today = timezone.localdate()
+        supervision_urgings.load(today)
+        supervision_cards.load(today)
 
     # One password for every demo login, hashed once: hashing is deliberately slow.
     user_model.objects.all().update(password=b.password_hash)

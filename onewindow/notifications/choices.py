@@ -20,6 +20,8 @@ class Event(models.TextChoices):
     CASE_WITHDRAWN = "case.withdrawn", _("Application withdrawn")
     CASE_RETURNED = "case.returned", _("Application returned")
     SUPERVISION_WARNING = "supervision.warning", _("Supervision warning")
+    SUPERVISION_CARD = "supervision.card", _("Yellow or red card")
+    SUPERVISION_URGING = "supervision.urging", _("Supervision urging")
 
 
 class MessageStatus(models.TextChoices):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from journeys import sign_in
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -38,13 +39,6 @@ def test_theme_browsing(page: Page, live_server, demo_county, shot) -> None:
     page.get_by_role("link", name="婚姻登记").click()
     expect(page.locator("#results")).to_contain_text("结婚登记")
     shot(page, "catalog-theme-marriage")
-
-
-def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="登录").click()
 
 
 def test_change_is_drafted_reviewed_and_published(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from journeys import sign_in
 from playwright.sync_api import Page, expect
 
 ITEM = "食品经营许可（新办）"
@@ -16,14 +17,6 @@ PDF_BYTES = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
-
-
-def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_load_state()
 
 
 def scans(tmp_path: Path, count: int) -> list[Path]:

@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import re
 
+from journeys import sign_in
 from playwright.sync_api import Page, expect
 
 from onewindow.cases.models import Case
 from onewindow.catalog.models import Entry
 from onewindow.organisations.models import Assignment
 from onewindow.registries.models import NaturalPerson
-
-
-def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="登录").click()
 
 
 def _staff_of(entry: Entry, role: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from journeys import sign_in
 from playwright.sync_api import Page, expect
 
 PERSONAS = [
@@ -19,13 +20,6 @@ PERSONAS = [
     ("catalog", "/catalog/manage/", "事项目录管理", ["查询申请人", "窗口工作台"]),
     ("citizen", "/me/", "我的办事", ["查询申请人", "人员名册"]),
 ]
-
-
-def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="登录").click()
 
 
 @pytest.mark.parametrize(("username", "path", "heading", "hidden"), PERSONAS)

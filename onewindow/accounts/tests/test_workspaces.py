@@ -44,12 +44,26 @@ TOOL = {
     "messages": "/notifications/",
     "my_messages": "/notifications/inbox/",
     "warnings": "/supervision/warnings/",
+    "urgings": "/supervision/urgings/",
+    "cards": "/supervision/cards/",
+    "figures": "/supervision/figures/",
+    "rules": "/supervision/rules/",
 }
 ALL_LINKS = set(WS.values()) | set(TOOL.values())
 
 CLERK = ("intake", "window_list", "cases", "messages", "my_messages")
-DEPT = ("inbox", "cases", "my_messages")
-MANAGER = ("refusals", "cases", "messages", "my_messages", "warnings")
+DEPT = ("inbox", "cases", "my_messages", "urgings", "cards")
+MANAGER = (
+    "refusals",
+    "cases",
+    "messages",
+    "my_messages",
+    "warnings",
+    "urgings",
+    "cards",
+    "figures",
+)
+WATCH = ("warnings", "urgings", "cards", "figures", "rules")
 
 # persona → (its workspace, the tools it is entitled to)
 ENTITLED: dict[str, tuple[str, set[str]]] = {
@@ -60,15 +74,15 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
     "approver_x": ("approve", {"catalog_items", "catalog_changes", "staff", *DEPT}),
     "manager_a": (
         "center",
-        {"regions", "staff", "refusals", "cases", "messages", "my_messages", "warnings"},
+        {"regions", "staff", *MANAGER},
     ),
     "manager_b": (
         "center",
-        {"regions", "staff", "refusals", "cases", "messages", "my_messages", "warnings"},
+        {"regions", "staff", *MANAGER},
     ),
     "supervisor_a": (
         "supervision",
-        {"regions", "staff", "cases", "backdoor", "messages", "my_messages", "warnings"},
+        {"regions", "staff", "cases", "backdoor", "messages", "my_messages", *WATCH},
     ),
     "hotline_a": ("hotline", {"lookup", "staff", "cases", "my_messages"}),
     "admin_a": (
@@ -83,7 +97,7 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
             "calendar",
             "messages",
             "my_messages",
-            "warnings",
+            *WATCH,
         },
     ),
     "admin_b": (
@@ -98,7 +112,7 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
             "calendar",
             "messages",
             "my_messages",
-            "warnings",
+            *WATCH,
         },
     ),
     "citizen": ("me", set()),
@@ -266,6 +280,9 @@ def test_manager_who_also_reviews_sees_both_workspaces(world, login):
         TOOL["messages"],
         TOOL["my_messages"],
         TOOL["warnings"],
+        TOOL["urgings"],
+        TOOL["cards"],
+        TOOL["figures"],
     }
     assert client.get(WS["review"]).status_code == 200
     assert client.get(WS["window"]).status_code == 403

@@ -22,6 +22,7 @@ from onewindow.cases.services import backoffice, joint, steps
 from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.files import material_file_check
 from onewindow.cases.services.intake import MaterialInput
+from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import Necessity
 from onewindow.core.errors import DomainError, NotPermitted
@@ -200,10 +201,12 @@ def case_request_correction(
     actor: User,
     materials: list[MaterialInput] | None = None,
     opinion: str = "",
+    extra_materials: list[str] | None = None,
     expected_revision: int | None = None,
     at: datetime.datetime | None = None,
 ) -> Case:
-    """补齐补正: ONE notice listing every missing or defective material (一次性告知)."""
+    """补齐补正: ONE notice listing every missing or defective material (一次性告知), and any
+    material asked for outside the checklist (recorded for supervision)."""
     with case_transition(
         case=case,
         action=Action.REQUEST_CORRECTION,
@@ -212,18 +215,19 @@ def case_request_correction(
         at=at,
     ) as change:
         _update_materials(change.case, materials)
+        extra = extra_materials_clean(extra_materials, change.case)
         wanted = {MS.MISSING, MS.DEFECTIVE}
         lacking = [m for m in change.case.materials.all() if m.status in wanted]
-        if not lacking:
+        if not lacking and not extra:
             raise DomainError(
                 _("Mark the missing or defective materials: the notice must list them all.")
             )
         change.opinion = opinion.strip()
         change.data = {"materials": [{"name": m.name, "note": m.note} for m in lacking]}
-        change.issue(
-            DocumentKind.CORRECTION,
-            {"materials": materials_data(change.case, only=wanted), "opinion": change.opinion},
-        )
+        notice = {"materials": materials_data(change.case, only=wanted), "opinion": change.opinion}
+        if extra:
+            change.data["extra"] = notice["extra"] = extra
+        change.issue(DocumentKind.CORRECTION, notice)
     return case
 
 
@@ -351,6 +355,7 @@ def case_decide_on_spot(
             case=case, action=Action.DECIDE_ON_SPOT, actor=actor, capacity=Actor.CLERK, at=at
         ) as change:
             change.opinion = _("Decided on the spot at the window.")
+            change.case.decided_on_spot = True
             step = steps.close_step(change.case, change)
             change.step_name = step.name if step else ""
             backoffice.decision_record(change, approved=True, reason="", basis="", number="")

@@ -29,6 +29,7 @@ from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, SpecialProcedure
 from onewindow.cases.services import delivery, joint, steps
 from onewindow.cases.services.engine import Change, case_transition
+from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.core.errors import DomainError
 from onewindow.documents.choices import DocumentKind
@@ -92,11 +93,13 @@ def case_step_return(
     actor: User,
     opinion: str,
     materials: list[int] | None = None,
+    extra_materials: list[str] | None = None,
     expected_revision: int | None = None,
     at: datetime.datetime | None = None,
 ) -> Case:
-    """退回: to the previous step, or from the first step to the applicant. A reviewer can only
-    ask for lines of the case's checklist; the reasons stay on record for supervision."""
+    """退回: to the previous step, or from the first step to the applicant. From the first step
+    the reviewer names lines of the case's checklist and may name materials outside it (the
+    guide may be incomplete); those are printed on the notice and kept for supervision."""
     with case_transition(
         case=case,
         action=Action.RETURN,
@@ -107,9 +110,15 @@ def case_step_return(
     ) as change:
         c = change.case
         change.opinion = _need_opinion(opinion)
+        extra = extra_materials_clean(extra_materials, c)
         step = steps.close_step(c, change)
         change.step_name = step.name if step else ""
         if c.step_index > 0:
+            if extra:
+                raise DomainError(
+                    _("Only a return from the first step to the applicant can ask for materials."),
+                    field="extra_materials",
+                )
             change.target = CaseState.IN_REVIEW
             change.notify = False
             change.data = {"to_step": c.step_index - 1}
@@ -117,7 +126,7 @@ def case_step_return(
         else:
             rows = {m.position: m for m in c.materials.all()}
             wanted = [rows[p] for p in materials or [] if p in rows]
-            if not wanted or len(wanted) != len(set(materials or [])):
+            if (not wanted and not extra) or len(wanted) != len(set(materials or [])):
                 raise DomainError(
                     _("Pick the checklist materials the applicant must correct."),
                     field="materials",
@@ -127,10 +136,13 @@ def case_step_return(
                 m.save(update_fields=["status", "note", "updated_at"])
             change.target = CaseState.CORRECTION
             change.data = {"materials": [m.name for m in wanted], "reason": change.opinion}
-            change.issue(
-                DocumentKind.CORRECTION,
-                {"materials": materials_data(c, only={MS.DEFECTIVE}), "opinion": change.opinion},
-            )
+            notice = {
+                "materials": materials_data(c, only={MS.DEFECTIVE}),
+                "opinion": change.opinion,
+            }
+            if extra:
+                change.data["extra"] = notice["extra"] = extra
+            change.issue(DocumentKind.CORRECTION, notice)
     return case
 
 
@@ -274,7 +286,7 @@ def decision_record(
             _("No acceptance at the window is on record for this case: it cannot be decided.")
         )
     c.outcome = Outcome.APPROVED if approved else Outcome.DENIED
-    c.decided_at = change.at
+    clock.record_decision(c, change.at)
     c.decision_reason = reason
     if approved:
         c.result_name = c.version.content.get("result_name") or c.title

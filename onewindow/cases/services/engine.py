@@ -24,9 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onewindow.cases import policies
-from onewindow.cases.choices import RUNNING_STATES, Action, Actor, CaseState
+from onewindow.cases.choices import STATE_CLOCK, Action, Actor, CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseEvent
 from onewindow.cases.services import notify, paperwork
+from onewindow.cases.signals import case_transitioned
 from onewindow.cases.transitions import TRANSITIONS, Rule
 from onewindow.core.audit import audit_append
 from onewindow.core.errors import DomainError, NotPermitted
@@ -144,8 +145,13 @@ def _record(change: Change) -> None:
         raise AssertionError(f"{change.action} cannot lead to {target}")
     case.state = target
     case.revision += 1
-    # The deadline may have moved: the supervision sweep looks at a running case again today.
-    case.next_level_change = timezone.localdate(change.at) if target in RUNNING_STATES else None
+    # A clock may have started or its deadline moved: the supervision sweep looks again today.
+    # A new clock starts at normal, so its own yellow and red are recorded.
+    clock = STATE_CLOCK.get(target)
+    previous_level = case.warning_level
+    case.next_level_change = timezone.localdate(change.at) if clock else None
+    if clock and STATE_CLOCK.get(change.source, clock) != clock:
+        case.warning_level = WarningLevel.NORMAL
     case.save()
     actor = change.actor
     event = CaseEvent.objects.create(
@@ -182,6 +188,14 @@ def _record(change: Change) -> None:
             "data": change.data,
             "documents": [{"kind": d.kind, "number": d.number} for d in documents],
         },
+    )
+    case_transitioned.send(
+        sender=Case,
+        case=case,
+        event=event,
+        source=change.source,
+        target=target,
+        previous_level=previous_level,
     )
     if change.notify and rule.event:
         notify.case_notify(case=case, event=rule.event, action=change.action, extra=change.message)

@@ -224,7 +224,7 @@ def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
     with case_transition(case=parent, action=Action.PARTS_DECIDED, actor=None, at=at) as ch:
         c = ch.case
         c.outcome = Outcome.DENIED if denied else Outcome.APPROVED
-        c.decided_at = ch.at
+        clock.record_decision(c, ch.at)
         c.result_name = "、".join(p.result_name for p in parts if p.result_name)
         ch.issue(
             DocumentKind.COMPLETION,

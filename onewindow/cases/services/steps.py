@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from onewindow.cases import clock
 from onewindow.cases.choices import Actor
 from onewindow.cases.models import Case, CaseStep
 
@@ -53,6 +54,7 @@ def open_step(case: Case, index: int, at: datetime.datetime) -> CaseStep:
         role=spec["role"],
         limit_days=spec["limit"],
         started_at=at,
+        due_date=clock.step_due_date(case, at, spec["limit"]),
     )
 
 

@@ -20,6 +20,7 @@ from onewindow.cases.forms import (
     DecideForm,
     DecisionForm,
     ExtendForm,
+    FeeForm,
     MailForm,
     OpinionForm,
     PickupForm,
@@ -27,14 +28,17 @@ from onewindow.cases.forms import (
     ReasonForm,
     ResultForm,
     ReturnForm,
+    lines_of,
     materials_from_post,
 )
 from onewindow.cases.models import Case
-from onewindow.cases.services import acceptance, backoffice, delivery, steps
+from onewindow.cases.services import acceptance, backoffice, delivery, fees, steps
 from onewindow.cases.transitions import TRANSITIONS
 from onewindow.cases.views.intake import decide, rows_from_materials
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
+from onewindow.supervision import selectors as supervision
+from onewindow.supervision.urging import urging_panel
 
 BEFORE_DECISION = {
     CaseState.RECEIVED,
@@ -109,6 +113,9 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "documents": case.documents.all(),
             "procedures": case.procedures.all(),
             "deadline_notes": clock.case_deadline_explanation(case),
+            "clocks": supervision.case_clocks(case),
+            "records": supervision.case_records(case),
+            **urging_panel(case, request.user),
             "review_steps": selectors.expected_steps(case),
             "parts": case.parts.select_related("department").order_by("stage", "pk")
             if case.is_joint
@@ -128,8 +135,42 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "mail_form": MailForm(),
             "pickup_form": PickupForm(),
             "transitions": TRANSITIONS,
+            "fees": case.fees.select_related("charged_by"),
+            "fee_form": FeeForm()
+            if case.state not in fees.NO_FEE_STATES and fees.may_record_fee(request.user, case)
+            else None,
+            "fee_names": [f["name"] for f in fees.published_fees(case)],
         },
     )
+
+
+@require_POST
+@login_required
+def case_fee_add(request: HttpRequest, number: str) -> HttpResponse:
+    """Record a fee charged in the case (收费); an irregular one is recorded and flagged."""
+    _staff_only(request)
+    case = selectors.case_get_for_user(user=request.user, number=number)
+    try:
+        data = _valid(FeeForm(request.POST))
+        fee = fees.case_fee_record(
+            case=case,
+            actor=request.user,
+            name=data["name"],
+            amount=data["amount"],
+            receipt_number=data["receipt_number"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        if fee.irregularity:
+            messages.warning(
+                request,
+                _("The fee is recorded and reported to supervision: %(why)s")
+                % {"why": fee.irregularity},
+            )
+        else:
+            messages.success(request, _("The fee is recorded."))
+    return redirect("cases:detail", number=case.number)
 
 
 # --- actions -----------------------------------------------------------------------------------
@@ -180,6 +221,7 @@ def _return(request: HttpRequest, case: Case, revision: int) -> None:
         actor=request.user,
         opinion=data["opinion"],
         materials=data["materials"],
+        extra_materials=lines_of(data["extra_materials"]),
         expected_revision=revision,
     )
 

@@ -22,6 +22,7 @@ from onewindow.cases.forms import (
     DecisionForm,
     IntakeForm,
     StartForm,
+    lines_of,
     materials_from_post,
 )
 from onewindow.cases.models import Case, JointService
@@ -215,7 +216,10 @@ def decide(
         acceptance.case_accept(**common, materials=materials)
     elif choice == "correction":
         acceptance.case_request_correction(
-            **common, materials=materials, opinion=data.get("opinion") or ""
+            **common,
+            materials=materials,
+            opinion=data.get("opinion") or "",
+            extra_materials=lines_of(data.get("extra_materials")),
         )
     elif choice == "deferred":
         acceptance.case_accept_deferred(

@@ -114,9 +114,10 @@ def test_every_case_has_its_papers_and_messages(demo):
     parts = cases.filter(kind=CaseKind.PART).exclude(decided_at=None)
     assert parts.exists()
     assert not parts.filter(~has_document).exists()
-    # The history is marked sent; only today's supervision warnings wait for the consumer.
+    # The history is marked sent; only today's supervision (warnings, urgings, cards) waits for
+    # the consumer.
     pending = Message.objects.filter(status=MessageStatus.PENDING)
-    assert not pending.exclude(event="supervision.warning").exists()
+    assert not pending.exclude(event__startswith="supervision.").exists()
     # Papers and messages carry the time of the action, not of the loading.
     late = CaseDocument.objects.filter(created_at__gt=timezone.now() - datetime.timedelta(days=1))
     assert late.count() < CaseDocument.objects.count() / 10

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupervisionConfig(AppConfig):
+    name = "onewindow.supervision"
+    label = "supervision"
+    verbose_name = _("Electronic supervision")
+
+    def ready(self) -> None:
+        from onewindow.supervision import receivers  # noqa: F401 - connects the signal receivers

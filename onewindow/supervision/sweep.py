@@ -1,0 +1,262 @@
+"""电子监察: warning levels of the statutory clocks, moved by a periodic sweep.
+
+A case runs against one clock at a time, chosen by its state:
+
+- received, awaiting acceptance: the §32 acceptance notice (five working days from receipt);
+- under review: the promised limit (paused while a §45 special procedure runs), and beside it the
+  limit of the back-office step it is at;
+- decided, awaiting delivery: the §44 delivery limit (ten working days from the decision).
+
+A clock is yellow from ``YELLOW_WORKING_DAYS`` working days before its deadline and red once the
+deadline has passed. Every case carries the day its level may next change
+(``next_level_change``, indexed); the sweep reads only cases whose day has come, so its cost
+follows the cases whose level changes, not the number of open cases. Every transition into a
+clocked state sets that day to today (a deadline may have moved), so the next sweep looks again.
+
+Each rise in level writes a ``SupervisionRecord``, appends it to the audit chain and tells the
+responsible staff in their in-app inbox: the window for acceptance and delivery, the department's
+reviewers and approvers for the limit, the step's role in the department for a step.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from onewindow.cases.choices import Actor, CaseState, WarningLevel
+from onewindow.cases.models import Case, CaseStep
+from onewindow.deadlines.calendar import CalendarNotLoaded, WorkCalendar, calendar_for
+from onewindow.notifications.services import notification_queue
+from onewindow.organisations.choices import Role
+from onewindow.organisations.models import Assignment
+from onewindow.supervision.choices import Clock
+from onewindow.supervision.models import SupervisionRecord
+from onewindow.supervision.trail import supervision_audit
+
+RANK = {WarningLevel.NORMAL: 0, WarningLevel.YELLOW: 1, WarningLevel.RED: 2}
+BATCH = 200
+
+
+def yellow_days() -> int:
+    return settings.ONEWINDOW_YELLOW_WORKING_DAYS
+
+
+def clock_of(case: Case) -> tuple[str | None, datetime.date | None]:
+    """The clock the case runs against in its state, and that clock's deadline."""
+    if case.state == CaseState.RECEIVED:
+        return Clock.ACCEPTANCE, case.acceptance_due
+    if case.state in (CaseState.IN_REVIEW, CaseState.SUSPENDED):
+        return Clock.DECISION, case.due_date
+    if case.state == CaseState.DECIDED and not case.parent_id:
+        return Clock.DELIVERY, case.delivery_due
+    return None, None
+
+
+def _yellow_from(due: datetime.date, calendar: WorkCalendar | None) -> datetime.date:
+    """The first yellow day: the last ``yellow_days`` working days up to and including ``due``."""
+    if calendar is None:
+        return due
+    start = due
+    for _step in range(yellow_days()):
+        start -= datetime.timedelta(days=1)
+        while not calendar.is_workday(start):
+            start -= datetime.timedelta(days=1)
+    return start + datetime.timedelta(days=1)
+
+
+def _calendar(case: Case) -> WorkCalendar | None:
+    try:
+        return calendar_for(case.home_place_id)
+    except CalendarNotLoaded:
+        return None
+
+
+def deadline_level(
+    due: datetime.date | None, today: datetime.date, calendar: WorkCalendar | None
+) -> tuple[str, datetime.date | None]:
+    """A deadline's level today and the next day it may change (None: not by itself)."""
+    if due is None:
+        return WarningLevel.NORMAL, None
+    if today > due:
+        return WarningLevel.RED, None
+    try:
+        start = _yellow_from(due, calendar)
+    except CalendarNotLoaded:
+        start = due
+    if today >= start:
+        return WarningLevel.YELLOW, due + datetime.timedelta(days=1)
+    return WarningLevel.NORMAL, start
+
+
+def level_of(case: Case, today: datetime.date) -> tuple[str, datetime.date | None]:
+    """The level of the case's clock today and the next day it may change.
+
+    A suspended case keeps its level: the §45 days are not counted, so it cannot fall further
+    behind until the procedure ends (a transition that brings the sweep back)."""
+    if case.state == CaseState.SUSPENDED:
+        return case.warning_level, None
+    _clock, due = clock_of(case)
+    return deadline_level(due, today, _calendar(case))
+
+
+def _earliest(*days: datetime.date | None) -> datetime.date | None:
+    known = [d for d in days if d is not None]
+    return min(known) if known else None
+
+
+@dataclass(frozen=True)
+class Rise:
+    clock: str
+    level: str
+    due: datetime.date | None
+    step: CaseStep | None = None
+
+
+class _Memo:
+    """What one sweep reads again and again: calendars per center, staff per desk."""
+
+    def __init__(self) -> None:
+        self.calendars: dict[int, WorkCalendar | None] = {}
+        self.staff: dict[tuple, list] = {}
+
+    def calendar(self, case: Case) -> WorkCalendar | None:
+        if case.home_place_id not in self.calendars:
+            self.calendars[case.home_place_id] = _calendar(case)
+        return self.calendars[case.home_place_id]
+
+    def responsible(self, case: Case, clock: str, step: CaseStep | None) -> list:
+        if clock in (Clock.ACCEPTANCE, Clock.DELIVERY):
+            place = case.place_id if clock == Clock.ACCEPTANCE else case.home_place_id
+            key: tuple = ("place", place)
+            assignments = Assignment.objects.filter(place_id=place, role=Role.WINDOW_CLERK)
+        else:
+            roles = [Role.REVIEWER, Role.APPROVER]
+            if step is not None:
+                roles = [Role.APPROVER if step.role == Actor.APPROVER else Role.REVIEWER]
+            key = ("department", case.department_id, *roles)
+            assignments = Assignment.objects.filter(
+                department_id=case.department_id, role__in=roles
+            )
+        if key not in self.staff:
+            self.staff[key] = [a.staff.user for a in assignments.select_related("staff__user")]
+        return self.staff[key]
+
+
+def _content(case: Case, rise: Rise) -> str:
+    due = rise.due.isoformat() if rise.due else "—"
+    if rise.step is not None:
+        return _("Step “%(step)s” due %(due)s") % {"step": rise.step.name, "due": due}
+    return _("%(clock)s: due %(due)s") % {"clock": Clock(rise.clock).label, "due": due}
+
+
+def _raise(case: Case, rise: Rise, today: datetime.date, memo: _Memo) -> None:
+    with override(settings.LANGUAGE_CODE):
+        content = _content(case, rise)
+        subject = str(WarningLevel(rise.level).label)
+        body = _("%(level)s: case %(number)s “%(title)s”. %(content)s.") % {
+            "level": subject,
+            "number": case.number,
+            "title": case.title,
+            "content": content,
+        }
+    record = SupervisionRecord.objects.create(
+        case=case,
+        step=rise.step,
+        clock=rise.clock,
+        rule="deadline",
+        level=rise.level,
+        content=content,
+        department=case.department,
+        place=case.home_place,
+        due_date=rise.due,
+        raised_on=today,
+    )
+    supervision_audit(
+        "warning.raised",
+        ref=case.number,
+        actor=None,
+        content={
+            "record": record.pk,
+            "clock": rise.clock,
+            "level": rise.level,
+            "due": rise.due,
+            "step": rise.step.name if rise.step else "",
+            "department": case.department_id,
+        },
+    )
+    for user in memo.responsible(case, rise.clock, rise.step):
+        notification_queue(
+            event="supervision.warning",
+            subject=subject,
+            body=body,
+            recipient_user=user,
+            case_number=case.number,
+            place=case.home_place,
+            region_code=case.region_code,
+        )
+
+
+def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> list[Rise]:
+    """Write the case's new levels (if no transition got there first) and say what rose."""
+    calendar = memo.calendar(case)
+    clock, due = clock_of(case)
+    if case.state == CaseState.SUSPENDED:
+        level, next_change = case.warning_level, None
+    else:
+        level, next_change = deadline_level(due, today, calendar)
+    rises = []
+    if clock and RANK[WarningLevel(level)] > RANK[WarningLevel(case.warning_level)]:
+        rises.append(Rise(clock, level, due))
+    step = case.open_steps[0] if case.state == CaseState.IN_REVIEW and case.open_steps else None
+    if step is not None and step.due_date is not None:
+        step_level, step_next = deadline_level(step.due_date, today, calendar)
+        next_change = _earliest(next_change, step_next)
+        if RANK[WarningLevel(step_level)] > RANK[WarningLevel(step.warning_level)]:
+            rises.append(Rise(Clock.STEP, step_level, step.due_date, step))
+            step.warning_level = step_level
+    updated = Case.objects.filter(pk=case.pk, revision=case.revision).update(
+        warning_level=level, next_level_change=next_change
+    )
+    if not updated:
+        return []  # a transition just happened; the next sweep looks again
+    if step is not None and any(r.step for r in rises):
+        CaseStep.objects.filter(pk=step.pk).update(warning_level=step.warning_level)
+    for rise in rises:
+        _raise(case, rise, today, memo)
+    return rises
+
+
+def warnings_sweep(*, today: datetime.date | None = None) -> int:
+    """Move due cases between levels; returns how many clocks rose (each got a record)."""
+    today = today or timezone.localdate()
+    open_steps = CaseStep.objects.filter(finished_at__isnull=True).order_by("-started_at", "-id")
+    due = (
+        Case.objects.filter(next_level_change__lte=today)
+        .select_related("department", "home_place")
+        .prefetch_related(Prefetch("steps", queryset=open_steps, to_attr="open_steps"))
+        .order_by("next_level_change", "pk")
+    )
+    memo = _Memo()
+    raised, batch = 0, []
+    for case in due.iterator(chunk_size=BATCH):
+        batch.append(case)
+        if len(batch) == BATCH:
+            raised += _sweep_batch(batch, today, memo)
+            batch = []
+    return raised + _sweep_batch(batch, today, memo)
+
+
+def _sweep_batch(cases: list[Case], today: datetime.date, memo: _Memo) -> int:
+    # One transaction per batch: a commit per case would cost more than the case itself. A
+    # failure rolls back the batch only; those cases stay due and the next sweep takes them.
+    if not cases:
+        return 0
+    with transaction.atomic():
+        return sum(len(_sweep_one(case, today, memo)) for case in cases)

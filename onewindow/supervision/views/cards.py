@@ -1,0 +1,244 @@
+"""黄牌 / 红牌 pages: the cards of the user's departments, one card with its answers, a
+supervisor's own card, and the card rules.
+
+Cards outside the user's departments answer 404; an action the user's role does not allow
+answers 403; a refused action shows the service's message and changes nothing.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from onewindow.accounts.access import role_required
+from onewindow.cases.models import Case
+from onewindow.core.errors import DomainError
+from onewindow.organisations.choices import Role
+from onewindow.supervision import cards, policies
+from onewindow.supervision.choices import CardColour, CardState
+from onewindow.supervision.forms_cards import (
+    CardFilterForm,
+    CardIssueForm,
+    CloseForm,
+    RectificationForm,
+    RuleForm,
+    WithdrawForm,
+)
+from onewindow.supervision.models import Card, CardRule
+
+READERS = (
+    Role.SUPERVISOR,
+    Role.ADMINISTRATOR,
+    Role.APPROVER,
+    Role.REVIEWER,
+    Role.CENTER_MANAGER,
+)
+PER_PAGE = 50
+
+
+def _card(request: HttpRequest, public_id: str) -> Card:
+    return get_object_or_404(
+        cards.cards_visible_to(request.user).select_related(
+            "department", "rule", "issued_by", "responded_by", "closed_by"
+        ),
+        public_id=public_id,
+    )
+
+
+def _form_error(form) -> str:
+    return next(iter(form.errors.values()))[0]
+
+
+@role_required(*READERS)
+def cards_list(request: HttpRequest) -> HttpResponse:
+    form = CardFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = cards.cards_visible_to(request.user)
+    if filters.get("state"):
+        found = found.filter(state=filters["state"])
+    if filters.get("colour"):
+        found = found.filter(colour=filters["colour"])
+    if filters.get("month"):
+        start, end = cards.month_bounds(filters["month"])
+        found = found.filter(period_start__lte=end, period_end__gte=start)
+    # The tally counts cards in force: a withdrawn card or a yellow one superseded by red is out.
+    tally = (
+        found.exclude(state=CardState.WITHDRAWN)
+        .filter(superseded=False)
+        .order_by()
+        .values("department__name")
+        .annotate(
+            red=Count("pk", filter=Q(colour=CardColour.RED)),
+            yellow=Count("pk", filter=Q(colour=CardColour.YELLOW)),
+            open=Count("pk", filter=Q(state__in=[CardState.ISSUED, CardState.RECTIFIED])),
+        )
+        .order_by("-red", "-yellow", "department__name")
+    )
+    page = Paginator(
+        found.select_related("department", "rule").order_by("-period_start", "-issued_at", "-pk"),
+        PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    query = {k: v for k, v in request.GET.items() if k != "page" and k in form.fields}
+    return render(
+        request,
+        "supervision/cards.html",
+        {
+            "title": _("Yellow and red cards"),
+            "form": form,
+            "page": page,
+            "tally": tally,
+            "query": urlencode(query),
+            "may_issue": policies.supervised_departments(request.user).exists(),
+        },
+    )
+
+
+@role_required(*READERS)
+def card_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    card = _card(request, public_id)
+    user = request.user
+    state = CardState(card.state)
+    may_close = cards.may_close(user, card)
+    return render(
+        request,
+        "supervision/card.html",
+        {
+            "title": _("%(card)s to %(department)s")
+            % {"card": card.get_colour_display(), "department": card.department.name},
+            "card": card,
+            # Case number, item, deadline: no applicant's personal data on supervision pages.
+            "cases": card.cases.order_by("due_date", "number"),
+            "report_form": RectificationForm()
+            if state == CardState.ISSUED and cards.may_report(user, card)
+            else None,
+            "close_form": CloseForm() if state == CardState.RECTIFIED and may_close else None,
+            "withdraw_form": WithdrawForm()
+            if state in (CardState.ISSUED, CardState.RECTIFIED) and may_close
+            else None,
+        },
+    )
+
+
+@role_required(Role.SUPERVISOR)
+def card_new(request: HttpRequest) -> HttpResponse:
+    departments = policies.supervised_departments(request.user).order_by("region__code", "name")
+    form = CardIssueForm(request.POST or None, departments=departments)
+    if request.method == "POST" and form.is_valid():
+        numbers = form.case_numbers()
+        found = {c.number: c for c in Case.objects.filter(number__in=numbers)}
+        unknown = [n for n in numbers if n not in found]
+        try:
+            if unknown:
+                raise DomainError(
+                    _("No case has the number %(numbers)s.") % {"numbers": "、".join(unknown)},
+                    field="cases",
+                )
+            card = cards.card_issue(
+                department=form.cleaned_data["department"],
+                colour=form.cleaned_data["colour"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+                cases=[found[n] for n in numbers],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("The card is issued and the department is told."))
+            return redirect("supervision:card", public_id=card.public_id)
+    return render(
+        request,
+        "supervision/card_new.html",
+        {"title": _("Issue a card"), "form": form},
+    )
+
+
+def _act(request: HttpRequest, public_id: str, allowed, action) -> HttpResponse:
+    card = _card(request, public_id)
+    if not allowed(request.user, card):
+        raise PermissionDenied
+    try:
+        action(card)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Done. The card is now “%(state)s”.") % {"state": card.get_state_display()}
+        )
+    return redirect("supervision:card", public_id=card.public_id)
+
+
+def _posted(form) -> dict:
+    if not form.is_valid():
+        raise DomainError(_form_error(form))
+    return form.cleaned_data
+
+
+@role_required(Role.APPROVER)
+@require_POST
+def card_report(request: HttpRequest, public_id: str) -> HttpResponse:
+    def report(card: Card) -> None:
+        data = _posted(RectificationForm(request.POST))
+        cards.card_report_rectification(card=card, actor=request.user, response=data["response"])
+
+    return _act(request, public_id, cards.may_report, report)
+
+
+@role_required(Role.SUPERVISOR)
+@require_POST
+def card_close(request: HttpRequest, public_id: str) -> HttpResponse:
+    def close(card: Card) -> None:
+        data = _posted(CloseForm(request.POST))
+        cards.card_close(card=card, actor=request.user, note=data["note"])
+
+    return _act(request, public_id, cards.may_close, close)
+
+
+@role_required(Role.SUPERVISOR)
+@require_POST
+def card_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+    def withdraw(card: Card) -> None:
+        data = _posted(WithdrawForm(request.POST))
+        cards.card_withdraw(card=card, actor=request.user, reason=data["reason"])
+
+    return _act(request, public_id, cards.may_close, withdraw)
+
+
+@role_required(Role.SUPERVISOR, Role.ADMINISTRATOR)
+def rules(request: HttpRequest) -> HttpResponse:
+    may_change = cards.may_manage_rules(request.user)
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied
+        form = RuleForm(request.POST)
+        try:
+            data = _posted(form)
+            rule = get_object_or_404(CardRule, pk=data["rule"])
+            cards.card_rule_update(
+                rule=rule,
+                actor=request.user,
+                threshold=data["threshold"],
+                min_reason_chars=data["min_reason_chars"] or None,
+                is_active=data["is_active"],
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The rule “%(rule)s” is saved.") % {"rule": rule})
+        return redirect("supervision:rules")
+    return render(
+        request,
+        "supervision/rules.html",
+        {
+            "title": _("Card rules"),
+            "rules": CardRule.objects.select_related("updated_by").order_by("kind", "-colour"),
+            "may_change": may_change,
+        },
+    )

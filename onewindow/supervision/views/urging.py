@@ -1,0 +1,156 @@
+"""督办 pages: the list, one urging's thread with the viewer's forms, and sending from a case."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from onewindow.accounts.access import role_required
+from onewindow.cases.models import Case
+from onewindow.core.errors import DomainError
+from onewindow.organisations.choices import Role
+from onewindow.supervision import urging as services
+from onewindow.supervision.choices import UrgingState
+from onewindow.supervision.forms_urging import UrgingSendForm
+from onewindow.supervision.models import Urging
+
+READERS = (
+    Role.SUPERVISOR,
+    Role.ADMINISTRATOR,
+    Role.REVIEWER,
+    Role.APPROVER,
+    Role.CENTER_MANAGER,
+)
+OVERDUE_FILTERS = ("yes", "no")
+
+
+def _urging(request: HttpRequest, public_id: object) -> Urging:
+    return get_object_or_404(
+        services.urgings_visible_to(request.user).select_related(*services.RELATED, "record"),
+        public_id=public_id,
+    )
+
+
+@role_required(*READERS)
+def urging_list(request: HttpRequest) -> HttpResponse:
+    urgings = services.urgings_visible_to(request.user)
+    counts = {
+        "open": urgings.filter(state=UrgingState.SENT).count(),
+        "overdue": urgings.filter(state=UrgingState.SENT, overdue=True).count(),
+    }
+    state = request.GET.get("state") or ""
+    overdue = request.GET.get("overdue") or ""
+    if state in UrgingState.values:
+        urgings = urgings.filter(state=state)
+    else:
+        state = ""
+    if overdue in OVERDUE_FILTERS:
+        urgings = urgings.filter(overdue=overdue == "yes")
+    else:
+        overdue = ""
+    urgings = urgings.select_related("case", "department", "sent_by").order_by("-sent_at", "-id")
+    page = Paginator(urgings, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "supervision/urging_list.html",
+        {
+            "title": _("Urgings"),
+            "page": page,
+            "state": state,
+            "overdue": overdue,
+            "states": UrgingState.choices,
+            "counts": counts,
+        },
+    )
+
+
+@role_required(*READERS)
+def urging_detail(request: HttpRequest, public_id: object) -> HttpResponse:
+    urging = _urging(request, public_id)
+    return render(
+        request,
+        "supervision/urging_detail.html",
+        {
+            "title": _("Urging on case %(number)s") % {"number": urging.case.number},
+            "urging": urging,
+            "may_reply": services.may_reply(request.user, urging),
+            "may_close": services.may_close(request.user, urging),
+        },
+    )
+
+
+@role_required(Role.SUPERVISOR)
+def urging_new(request: HttpRequest, number: str) -> HttpResponse:
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related("department", "home_place"),
+        number=number,
+    )
+    refusal = None
+    try:
+        services.urging_check(case=case, actor=request.user)
+    except DomainError as exc:
+        refusal = exc.message
+    form = UrgingSendForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and refusal is None and form.is_valid():
+        try:
+            urging = services.urging_send(
+                case=case,
+                actor=request.user,
+                message=form.cleaned_data["message"],
+                days=form.cleaned_data["days"],
+                link_record=form.cleaned_data["link_record"],
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("The urging was sent to %(department)s; the reply is due %(due)s.")
+                % {"department": urging.department.name, "due": urging.reply_due.isoformat()},
+            )
+            return redirect("supervision:urging", public_id=urging.public_id)
+    return render(
+        request,
+        "supervision/urging_new.html",
+        {
+            "title": _("Urge the department"),
+            "case": case,
+            "form": form,
+            "refusal": refusal,
+            "record": services.latest_record(case),
+            "earlier": services.urgings_visible_to(request.user)
+            .filter(case=case)
+            .select_related("department")
+            .order_by("-sent_at", "-id")[:10],
+        },
+    )
+
+
+@role_required(*READERS)
+@require_POST
+def urging_reply(request: HttpRequest, public_id: object) -> HttpResponse:
+    urging = _urging(request, public_id)
+    try:
+        services.urging_reply(urging=urging, actor=request.user, reply=request.POST.get("reply"))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Your reply was sent to electronic supervision."))
+    return redirect("supervision:urging", public_id=urging.public_id)
+
+
+@role_required(*READERS)
+@require_POST
+def urging_close(request: HttpRequest, public_id: object) -> HttpResponse:
+    urging = _urging(request, public_id)
+    try:
+        services.urging_close(urging=urging, actor=request.user, result=request.POST.get("result"))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The urging is closed."))
+    return redirect("supervision:urging", public_id=urging.public_id)

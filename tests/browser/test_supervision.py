@@ -1,0 +1,66 @@
+"""Electronic supervision in the browser: the supervisor's red list leads to an overdue case and
+its deadline explanation, day by day."""
+
+from __future__ import annotations
+
+import datetime
+
+from journeys import sign_in
+from playwright.sync_api import Page, expect
+
+from onewindow.accounts.models import User
+from onewindow.cases.factories import licence_entry, receive_case
+from onewindow.cases.models import Case
+from onewindow.cases.services import acceptance
+from onewindow.organisations.choices import Role
+from onewindow.organisations.models import Assignment
+from onewindow.registries.models import NaturalPerson
+from onewindow.supervision.sweep import warnings_sweep
+
+
+def _overdue_case() -> Case:
+    """A case accepted on the eve of National Day 2026 at the demo clerk's center: its three
+    working days jump the Golden Week and end on the make-up Saturday; long overdue now."""
+    clerk = User.objects.get(username="clerk")
+    place = Assignment.objects.get(staff__user=clerk, role=Role.WINDOW_CLERK).place
+    department = (
+        Assignment.objects.filter(role=Role.APPROVER, department__places=place)
+        .order_by("pk")
+        .first()
+        .department
+    )
+    entry = licence_entry(department)
+    person = NaturalPerson.objects.filter(user__isnull=True).order_by("pk").first()
+    at = datetime.datetime(2026, 9, 30, 2, tzinfo=datetime.UTC)
+    case = receive_case(clerk=clerk, place=place, entry=entry, applicant=person, at=at)
+    acceptance.case_accept(case=case, actor=clerk, at=at)
+    warnings_sweep()
+    case.refresh_from_db()
+    assert case.warning_level == "red"
+    return case
+
+
+def test_red_list_to_deadline_explanation(page: Page, live_server, demo_county, shot, settings):
+    base, password = live_server.url, settings.ONEWINDOW_DEMO_PASSWORD
+    case = _overdue_case()
+
+    sign_in(page, base, "supervisor", password)
+    page.goto(base + "/supervision/warnings/?level=red")
+    row = page.get_by_test_id("warnings").locator("tr", has_text=case.number)
+    expect(row).to_contain_text(case.department.name)
+    expect(row).to_contain_text(case.due_date.isoformat())
+    expect(page.get_by_test_id("warnings-by-department")).to_contain_text(case.department.name)
+    shot(page, "supervision-red-list")
+
+    row.get_by_role("link", name=case.number).click()
+    expect(page.get_by_test_id("case-number")).to_contain_text(case.number)
+    clocks = page.get_by_test_id("case-clocks")
+    expect(clocks.locator("tr[data-clock=decision]")).to_contain_text(case.due_date.isoformat())
+    expect(clocks.locator("tr[data-clock=decision]")).to_contain_text("红灯")
+    explanation = page.get_by_test_id("deadline-explanation")
+    explanation.locator("summary").click()
+    table = explanation.locator("table")
+    expect(table).to_contain_text("法定节假日（国庆节）")
+    expect(table).to_contain_text("调休上班日")
+    expect(table.locator("tr").last).to_contain_text(case.due_date.isoformat())
+    shot(page, "supervision-deadline-explanation")
