@@ -71,6 +71,48 @@ def notification_queue(
 ) -> list[Message]:
     """Put a message in the outbox, one row per channel, inside the caller's transaction.
 
+    See ``notification_build`` for the arguments; returns the rows written (``[]`` when the
+    message has no recipient)."""
+    return notifications_save(
+        notification_build(
+            event=event,
+            subject=subject,
+            body=body,
+            recipient_phone=recipient_phone,
+            recipient_user=recipient_user,
+            case_number=case_number,
+            place=place,
+            region_code=region_code,
+            channels=channels,
+        )
+    )
+
+
+def notifications_save(rows: list[Message]) -> list[Message]:
+    """Write built messages in one INSERT and dispatch them once the transaction commits."""
+    if not rows:
+        return []
+    rows = Message.objects.bulk_create(rows)
+    # One dispatch per transaction, however many messages it queued.
+    if not any(hook[1] is _enqueue_dispatch for hook in connection.run_on_commit):
+        transaction.on_commit(_enqueue_dispatch)
+    return rows
+
+
+def notification_build(
+    *,
+    event: str,
+    subject: str,
+    body: str,
+    recipient_phone: str = "",
+    recipient_user: User | None = None,
+    case_number: str = "",
+    place: ServicePlace | None = None,
+    region_code: str = "",
+    channels: list[str] | None = None,
+) -> list[Message]:
+    """The outbox rows of a message, one per channel, validated but not saved.
+
     Without ``channels`` a message to a mobile number goes out on the phone channels of
     ``ONEWINDOW_NOTIFY_CHANNELS`` (default: the SMS log) and a message only to a user on the user
     channels (default: the in-app inbox). Disabled channels (an unconfigured webhook) are left
@@ -110,7 +152,7 @@ def notification_queue(
             logger.info("Notification channel %s is not configured; %s not sent on it", code, event)
             continue
         rows.append(
-            Message.objects.create(
+            Message(
                 event=event,
                 channel=code,
                 recipient_user=recipient_user,
@@ -122,9 +164,6 @@ def notification_queue(
                 region_code=region_code,
             )
         )
-    # One dispatch per transaction, however many messages it queued.
-    if rows and not any(hook[1] is _enqueue_dispatch for hook in connection.run_on_commit):
-        transaction.on_commit(_enqueue_dispatch)
     return rows
 
 

@@ -14,8 +14,9 @@ follows the cases whose level changes, not the number of open cases. Every trans
 clocked state sets that day to today (a deadline may have moved), so the next sweep looks again.
 
 Each rise in level writes a ``SupervisionRecord``, appends it to the audit chain and tells the
-responsible staff in their in-app inbox: the window for acceptance and delivery, the department's
-reviewers and approvers for the limit, the step's role in the department for a step.
+responsible staff in their in-app inbox: the window for acceptance and delivery, the
+department's reviewers and approvers for the limit, the step's role in the department for a
+step. Records and audit links of a batch are written in bulk.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ from django.utils.translation import override
 
 from onewindow.cases.choices import Actor, CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseStep
+from onewindow.core.audit import Link, audit_append_many
 from onewindow.deadlines.calendar import CalendarNotLoaded, WorkCalendar, calendar_for
-from onewindow.notifications.services import notification_queue
+from onewindow.notifications.services import notification_build, notifications_save
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Assignment
 from onewindow.supervision.choices import Clock
 from onewindow.supervision.models import SupervisionRecord
-from onewindow.supervision.trail import supervision_audit
 
 RANK = {WarningLevel.NORMAL: 0, WarningLevel.YELLOW: 1, WarningLevel.RED: 2}
 BATCH = 200
@@ -156,17 +157,10 @@ def _content(case: Case, rise: Rise) -> str:
     return _("%(clock)s: due %(due)s") % {"clock": Clock(rise.clock).label, "due": due}
 
 
-def _raise(case: Case, rise: Rise, today: datetime.date, memo: _Memo) -> None:
+def _record(case: Case, rise: Rise, today: datetime.date) -> SupervisionRecord:
     with override(settings.LANGUAGE_CODE):
         content = _content(case, rise)
-        subject = str(WarningLevel(rise.level).label)
-        body = _("%(level)s: case %(number)s “%(title)s”. %(content)s.") % {
-            "level": subject,
-            "number": case.number,
-            "title": case.title,
-            "content": content,
-        }
-    record = SupervisionRecord.objects.create(
+    return SupervisionRecord(
         case=case,
         step=rise.step,
         clock=rise.clock,
@@ -178,33 +172,55 @@ def _raise(case: Case, rise: Rise, today: datetime.date, memo: _Memo) -> None:
         due_date=rise.due,
         raised_on=today,
     )
-    supervision_audit(
-        "warning.raised",
-        ref=case.number,
-        actor=None,
-        content={
-            "record": record.pk,
-            "clock": rise.clock,
-            "level": rise.level,
-            "due": rise.due,
-            "step": rise.step.name if rise.step else "",
-            "department": case.department_id,
-        },
+
+
+def _raise_all(raised: list[tuple[Case, Rise]], today: datetime.date, memo: _Memo) -> None:
+    """Records, audit links and inbox notices of a batch's rises, written in bulk."""
+    records = SupervisionRecord.objects.bulk_create([_record(c, r, today) for c, r in raised])
+    audit_append_many(
+        [
+            Link(
+                kind="supervision.warning.raised",
+                ref=case.number,
+                actor="system",
+                content={
+                    "record": record.pk,
+                    "clock": rise.clock,
+                    "level": rise.level,
+                    "due": rise.due,
+                    "step": rise.step.name if rise.step else "",
+                    "department": case.department_id,
+                },
+            )
+            for (case, rise), record in zip(raised, records, strict=True)
+        ]
     )
-    for user in memo.responsible(case, rise.clock, rise.step):
-        notification_queue(
-            event="supervision.warning",
-            subject=subject,
-            body=body,
-            recipient_user=user,
-            case_number=case.number,
-            place=case.home_place,
-            region_code=case.region_code,
-        )
+    messages = []
+    for (case, rise), record in zip(raised, records, strict=True):
+        with override(settings.LANGUAGE_CODE):
+            subject = str(WarningLevel(rise.level).label)
+            body = _("%(level)s: case %(number)s “%(title)s”. %(content)s.") % {
+                "level": subject,
+                "number": case.number,
+                "title": case.title,
+                "content": record.content,
+            }
+        for user in memo.responsible(case, rise.clock, rise.step):
+            messages += notification_build(
+                event="supervision.warning",
+                subject=subject,
+                body=body,
+                recipient_user=user,
+                case_number=case.number,
+                place=case.home_place,
+                region_code=case.region_code,
+            )
+    notifications_save(messages)
 
 
 def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> list[Rise]:
-    """Write the case's new levels (if no transition got there first) and say what rose."""
+    """Write the case's new levels (if no transition got there first) and say what rose; the
+    batch writes the records of the rises."""
     calendar = memo.calendar(case)
     clock, due = clock_of(case)
     if case.state == CaseState.SUSPENDED:
@@ -228,8 +244,6 @@ def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> list[Rise]:
         return []  # a transition just happened; the next sweep looks again
     if step is not None and any(r.step for r in rises):
         CaseStep.objects.filter(pk=step.pk).update(warning_level=step.warning_level)
-    for rise in rises:
-        _raise(case, rise, today, memo)
     return rises
 
 
@@ -259,4 +273,7 @@ def _sweep_batch(cases: list[Case], today: datetime.date, memo: _Memo) -> int:
     if not cases:
         return 0
     with transaction.atomic():
-        return sum(len(_sweep_one(case, today, memo)) for case in cases)
+        raised = [(case, rise) for case in cases for rise in _sweep_one(case, today, memo)]
+        if raised:
+            _raise_all(raised, today, memo)
+    return len(raised)

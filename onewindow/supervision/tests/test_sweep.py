@@ -218,3 +218,38 @@ def test_red_list_per_role(world, login, running, persona, status):
         assert running.number in response.content.decode()
     other = login(world.manager_b).get("/supervision/warnings/?level=red")
     assert running.number not in other.content.decode()
+
+
+def test_a_calendar_change_moves_every_running_clock(world):
+    from onewindow.deadlines.services import calendar_day_set
+
+    received = _receive(world, steps=NO_STEP_LIMITS)  # §32 clock: due 8 June
+    in_review = _receive(world)  # promised limit and step limit
+    acceptance.case_accept(case=in_review, actor=world.clerk_a, at=ACCEPTED)
+    decided = _receive(world, steps=NO_STEP_LIMITS)  # §44 clock
+    acceptance.case_accept(case=decided, actor=world.clerk_a, at=ACCEPTED)
+    _decide(world, decided, 1)
+    step = CaseStep.objects.get(case=in_review, finished_at__isnull=True)
+    before = {
+        "acceptance": Case.objects.get(pk=received.pk).acceptance_due,
+        "due": Case.objects.get(pk=in_review.pk).due_date,
+        "step": step.due_date,
+        "delivery": Case.objects.get(pk=decided.pk).delivery_due,
+    }
+    assert before == {
+        "acceptance": datetime.date(2026, 6, 8),
+        "due": datetime.date(2026, 6, 4),
+        "step": datetime.date(2026, 6, 3),
+        "delivery": datetime.date(2026, 6, 15),
+    }
+    # an extra day off on Tuesday 2 June pushes every running clock one working day later
+    calendar_day_set(
+        day=datetime.date(2026, 6, 2), kind="closed", name="临时停电", actor=world.admin_a
+    )
+    step.refresh_from_db()
+    assert Case.objects.get(pk=received.pk).acceptance_due == datetime.date(2026, 6, 9)
+    assert Case.objects.get(pk=in_review.pk).due_date == datetime.date(2026, 6, 5)
+    assert step.due_date == datetime.date(2026, 6, 4)
+    assert Case.objects.get(pk=decided.pk).delivery_due == datetime.date(2026, 6, 16)
+    # and the sweep looks at them again
+    assert set(Case.objects.values_list("next_level_change", flat=True)) == {datetime.date.today()}
