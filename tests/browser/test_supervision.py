@@ -55,8 +55,8 @@ def test_red_list_to_deadline_explanation(page: Page, live_server, demo_county, 
     row.get_by_role("link", name=case.number).click()
     expect(page.get_by_test_id("case-number")).to_contain_text(case.number)
     clocks = page.get_by_test_id("case-clocks")
-    expect(clocks.locator("tr[data-clock=decision]")).to_contain_text(case.due_date.isoformat())
-    expect(clocks.locator("tr[data-clock=decision]")).to_contain_text("红灯")
+    expect(clocks.locator("[data-clock=decision]")).to_contain_text(case.due_date.isoformat())
+    expect(clocks.locator("[data-clock=decision]")).to_contain_text("红灯")
     explanation = page.get_by_test_id("deadline-explanation")
     explanation.locator("summary").click()
     table = explanation.locator("table")
@@ -64,3 +64,43 @@ def test_red_list_to_deadline_explanation(page: Page, live_server, demo_county, 
     expect(table).to_contain_text("调休上班日")
     expect(table.locator("tr").last).to_contain_text(case.due_date.isoformat())
     shot(page, "supervision-deadline-explanation")
+
+
+def test_urging_is_sent_answered_and_closed(page: Page, live_server, demo_county, shot, settings):
+    base, password = live_server.url, settings.ONEWINDOW_DEMO_PASSWORD
+    case = _overdue_case()
+    reviewer = (
+        Assignment.objects.filter(role=Role.REVIEWER, department=case.department)
+        .order_by("pk")
+        .values_list("staff__user__username", flat=True)
+        .first()
+    )
+
+    # The supervisor urges the department from the case page
+    sign_in(page, base, "supervisor", password)
+    page.goto(base + f"/cases/{case.number}/")
+    page.get_by_test_id("urging-new").click()
+    page.fill("#id_message", "该件已超期，请于回复期限内说明原因并尽快办结。")
+    page.fill("#id_days", "2")
+    page.get_by_test_id("urging-form").locator("button[type=submit]").click()
+    expect(page.get_by_test_id("urging-message")).to_contain_text("该件已超期")
+    due = page.get_by_test_id("urging-due").inner_text()
+    shot(page, "supervision-urging-sent")
+
+    # The department's reviewer finds it in the list and replies
+    sign_in(page, base, reviewer, password)
+    page.goto(base + "/supervision/urgings/")
+    page.locator("tr", has_text=case.number).get_by_role("link").first.click()
+    expect(page.get_by_test_id("urging-due")).to_have_text(due)
+    page.fill("#urging-reply-text", "已安排专人审查，两个工作日内作出决定。")
+    page.get_by_test_id("urging-reply-form").locator("button[type=submit]").click()
+    expect(page.get_by_test_id("urging-reply")).to_contain_text("已安排专人审查")
+
+    # The supervisor closes it with the result
+    sign_in(page, base, "supervisor", password)
+    page.goto(base + f"/cases/{case.number}/")
+    page.get_by_test_id("urging-panel").locator("li a").first.click()
+    page.fill("#urging-result-text", "部门已说明原因并承诺限期办结，督办办结。")
+    page.get_by_test_id("urging-close-form").locator("button[type=submit]").click()
+    expect(page.get_by_test_id("urging-result")).to_contain_text("督办办结")
+    shot(page, "supervision-urging-closed")
