@@ -157,9 +157,11 @@ def _content(case: Case, rise: Rise) -> str:
     return _("%(clock)s: due %(due)s") % {"clock": Clock(rise.clock).label, "due": due}
 
 
-def _record(case: Case, rise: Rise, today: datetime.date) -> SupervisionRecord:
+def _record(case: Case, rise: Rise, today: datetime.date, memo: _Memo) -> SupervisionRecord:
     with override(settings.LANGUAGE_CODE):
         content = _content(case, rise)
+    # A warning names a person only when one person answers for that desk.
+    staff = memo.responsible(case, rise.clock, rise.step)
     return SupervisionRecord(
         case=case,
         step=rise.step,
@@ -171,12 +173,13 @@ def _record(case: Case, rise: Rise, today: datetime.date) -> SupervisionRecord:
         place=case.home_place,
         due_date=rise.due,
         raised_on=today,
+        staff=staff[0] if len(staff) == 1 else None,
     )
 
 
 def _raise_all(raised: list[tuple[Case, Rise]], today: datetime.date, memo: _Memo) -> None:
     """Records, audit links and inbox notices of a batch's rises, written in bulk."""
-    records = SupervisionRecord.objects.bulk_create([_record(c, r, today) for c, r in raised])
+    records = SupervisionRecord.objects.bulk_create([_record(c, r, today, memo) for c, r in raised])
     audit_append_many(
         [
             Link(

@@ -268,3 +268,17 @@ def test_joint_application_shows_its_parts(world, login):
     assert "公章刻制备案" in html
     # only the joint application is listed; its parts are shown inside it
     assert client.get("/me/applications/").content.decode().count('data-testid="application"') == 1
+
+
+def test_a_decided_case_tells_when_the_result_is_due(world, login, submitted):
+    from onewindow.cases.services import backoffice
+
+    acceptance.case_accept(case=submitted, actor=world.clerk_a)
+    html = login(world.citizen).get(page(submitted.number)).content.decode()
+    assert 'data-testid="delivery-due"' not in html  # no §44 clock before the decision
+    backoffice.case_step_pass(case=submitted, actor=world.reviewer_x, opinion="同意")
+    backoffice.case_decide(case=submitted, actor=world.approver_x, approved=True, opinion="准予")
+    submitted.refresh_from_db()
+    assert submitted.delivery_due is not None
+    html = login(world.citizen).get(page(submitted.number)).content.decode()
+    assert f'data-testid="delivery-due">{submitted.delivery_due.isoformat()}' in html

@@ -76,6 +76,8 @@ def test_yellow_then_red_exactly_once(world, running):
         )
     )
     assert told == {"reviewer_x", "approver_x"}
+    # two people answer for the department: the records name the department only
+    assert set(SupervisionRecord.objects.values_list("staff", flat=True)) == {None}
 
 
 def test_every_rise_is_on_the_audit_chain(world, running):
@@ -138,6 +140,8 @@ def test_the_acceptance_notice_clock(world):
         "recipient_user__username", flat=True
     )
     assert set(told) == {"clerk_a"}  # the window that received it
+    # one clerk answers for that window, so the records name her
+    assert set(SupervisionRecord.objects.values_list("staff__username", flat=True)) == {"clerk_a"}
     assert set(SupervisionRecord.objects.values_list("result", flat=True)) == {""}
     # accepted: a new clock starts at normal and warns again on its own deadline
     acceptance.case_accept(
