@@ -427,7 +427,11 @@ def _text(value: str | None, *, field: str, message: str) -> str:
 
 
 def _locked(card: Card) -> Card:
-    return Card.objects.select_for_update().select_related("department__region").get(pk=card.pk)
+    return (
+        Card.objects.select_for_update(of=("self",))
+        .select_related("department__region")
+        .get(pk=card.pk)
+    )
 
 
 def _refresh(card: Card, locked: Card) -> Card:

@@ -224,7 +224,11 @@ def urging_send(
         raise DomainError(urging_days_invalid(), field="days")
     with transaction.atomic():
         # The lock serialises two supervisors urging the same case at once.
-        case = Case.objects.select_for_update().select_related("department__region").get(pk=case.pk)
+        case = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("department__region")
+            .get(pk=case.pk)
+        )
         urging_check(case=case, actor=actor)
         today = timezone.localdate(now)
         try:
@@ -270,7 +274,7 @@ def urging_send(
 
 def _locked(urging: Urging) -> Urging:
     return (
-        Urging.objects.select_for_update()
+        Urging.objects.select_for_update(of=("self",))
         .select_related("case__home_place", "department__region", "sent_by")
         .get(pk=urging.pk)
     )
