@@ -257,3 +257,31 @@ def test_a_calendar_change_moves_every_running_clock(world):
     assert Case.objects.get(pk=decided.pk).delivery_due == datetime.date(2026, 6, 16)
     # and the sweep looks at them again
     assert set(Case.objects.values_list("next_level_change", flat=True)) == {datetime.date.today()}
+
+
+def test_the_case_page_explains_every_clock(world, login):
+    from onewindow.supervision.selectors import case_clocks
+
+    case = _receive(world)  # 审查 2 working days, 决定 1
+    acceptance.case_accept(case=case, actor=world.clerk_a, at=ACCEPTED)
+    case.refresh_from_db()
+    rows = {row.clock: row for row in case_clocks(case)}
+    assert list(rows) == [Clock.ACCEPTANCE, Clock.DECISION, Clock.STEP, Clock.DELIVERY]
+    assert [rows[c].running for c in rows] == [False, True, True, False]
+    acceptance_days = rows[Clock.ACCEPTANCE].notes
+    assert sum(n.counted for n in acceptance_days) == 5
+    assert acceptance_days[-1].date == case.acceptance_due
+    step_days = rows[Clock.STEP].notes
+    assert [n.date for n in step_days if n.counted] == [
+        datetime.date(2026, 6, 2),
+        datetime.date(2026, 6, 3),
+    ]
+    assert rows[Clock.DELIVERY].notes == ()  # not decided yet
+    _decide(world, case, 3)
+    rows = {row.clock: row for row in case_clocks(case)}
+    delivery_days = rows[Clock.DELIVERY].notes
+    assert rows[Clock.DELIVERY].running
+    assert sum(n.counted for n in delivery_days) == 10
+    assert delivery_days[-1].date == case.delivery_due == datetime.date(2026, 6, 17)
+    html = login(world.supervisor_a).get(f"/cases/{case.number}/").content.decode()
+    assert html.count('data-testid="clock-explanation"') == 2  # §32 and §44
