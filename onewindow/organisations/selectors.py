@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -181,3 +182,32 @@ def root_regions_for(*, user: User) -> list[Region]:
         if a.region_id
     }
     return [regions[code] for code in sorted(regions)]
+
+
+def unique_users(users: Iterable[User]) -> list[User]:
+    """Users once each, in first-seen order (a person may hold several assignments)."""
+    seen: dict[int, User] = {}
+    for user in users:
+        seen.setdefault(user.pk, user)
+    return list(seen.values())
+
+
+def users_in_roles(
+    *roles: Role | str, department_id: int | None = None, place_id: int | None = None
+) -> list[User]:
+    """The active users holding one of ``roles`` for a department or a service place."""
+    rows = Assignment.objects.filter(role__in=roles, staff__user__is_active=True)
+    if department_id is not None:
+        rows = rows.filter(department_id=department_id)
+    if place_id is not None:
+        rows = rows.filter(place_id=place_id)
+    return unique_users(a.staff.user for a in rows.select_related("staff__user"))
+
+
+def supervisors_of(region_code: str) -> list[User]:
+    """The active supervisors whose region holds ``region_code``. Supervisors are few, so the
+    prefixes are compared in Python rather than in SQL."""
+    rows = Assignment.objects.filter(
+        role=Role.SUPERVISOR, region__isnull=False, staff__user__is_active=True
+    ).select_related("region", "staff__user")
+    return unique_users(a.staff.user for a in rows if region_code.startswith(a.region.prefix))

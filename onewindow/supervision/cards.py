@@ -53,7 +53,8 @@ from onewindow.notifications.choices import Event
 from onewindow.notifications.services import notification_queue
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
-from onewindow.organisations.models import Assignment, Department
+from onewindow.organisations.models import Department
+from onewindow.organisations.selectors import supervisors_of, unique_users, users_in_roles
 from onewindow.supervision import policies
 from onewindow.supervision.choices import CardColour, CardRuleKind, CardState
 from onewindow.supervision.models import Card, CardRule
@@ -207,19 +208,12 @@ def _case_ids(found: Findings, department_ids: Iterable[int]) -> dict[int, list[
 
 def _recipients(department: Department) -> list[User]:
     """The department's approvers and the supervisors whose region holds it."""
-    users = {}
-    approvers = Assignment.objects.filter(
-        department=department, role=Role.APPROVER, staff__user__is_active=True
-    ).select_related("staff__user")
-    for a in approvers:
-        users[a.staff.user_id] = a.staff.user
-    supervisors = Assignment.objects.filter(
-        role=Role.SUPERVISOR, region__isnull=False, staff__user__is_active=True
-    ).select_related("region", "staff__user")
-    for a in supervisors:
-        if department.region.code.startswith(a.region.prefix):
-            users[a.staff.user_id] = a.staff.user
-    return list(users.values())
+    return unique_users(
+        [
+            *users_in_roles(Role.APPROVER, department_id=department.pk),
+            *supervisors_of(department.region.code),
+        ]
+    )
 
 
 def _notify(card: Card, *, text: str, exclude: User | None = None) -> None:
@@ -557,18 +551,14 @@ def _notify_supervisors(card: Card, text: str) -> None:
             "department": card.department.name,
             "text": text,
         }
-    supervisors = Assignment.objects.filter(
-        role=Role.SUPERVISOR, region__isnull=False, staff__user__is_active=True
-    ).select_related("region", "staff__user")
-    for a in supervisors:
-        if card.department.region.code.startswith(a.region.prefix):
-            notification_queue(
-                event=Event.SUPERVISION_CARD,
-                subject=subject,
-                body=body[:1000],
-                recipient_user=a.staff.user,
-                region_code=card.department.region.code,
-            )
+    for user in supervisors_of(card.department.region.code):
+        notification_queue(
+            event=Event.SUPERVISION_CARD,
+            subject=subject,
+            body=body[:1000],
+            recipient_user=user,
+            region_code=card.department.region.code,
+        )
 
 
 def _finish(

@@ -37,7 +37,7 @@ from onewindow.core.audit import Link, audit_append_many
 from onewindow.deadlines.calendar import CalendarNotLoaded, WorkCalendar, calendar_for
 from onewindow.notifications.services import notification_build, notifications_save
 from onewindow.organisations.choices import Role
-from onewindow.organisations.models import Assignment
+from onewindow.organisations.selectors import users_in_roles
 from onewindow.supervision.choices import Clock
 from onewindow.supervision.models import SupervisionRecord
 
@@ -96,7 +96,9 @@ def deadline_level(
     return WarningLevel.NORMAL, start
 
 
-def level_of(case: Case, today: datetime.date) -> tuple[str, datetime.date | None]:
+def level_of(
+    case: Case, today: datetime.date, calendar: WorkCalendar | None = None
+) -> tuple[str, datetime.date | None]:
     """The level of the case's clock today and the next day it may change.
 
     A suspended case keeps its level: the §45 days are not counted, so it cannot fall further
@@ -104,7 +106,7 @@ def level_of(case: Case, today: datetime.date) -> tuple[str, datetime.date | Non
     if case.state == CaseState.SUSPENDED:
         return case.warning_level, None
     _clock, due = clock_of(case)
-    return deadline_level(due, today, _calendar(case))
+    return deadline_level(due, today, calendar or _calendar(case))
 
 
 def _earliest(*days: datetime.date | None) -> datetime.date | None:
@@ -136,17 +138,15 @@ class _Memo:
         if clock in (Clock.ACCEPTANCE, Clock.DELIVERY):
             place = case.place_id if clock == Clock.ACCEPTANCE else case.home_place_id
             key: tuple = ("place", place)
-            assignments = Assignment.objects.filter(place_id=place, role=Role.WINDOW_CLERK)
-        else:
-            roles = [Role.REVIEWER, Role.APPROVER]
-            if step is not None:
-                roles = [Role.APPROVER if step.role == Actor.APPROVER else Role.REVIEWER]
-            key = ("department", case.department_id, *roles)
-            assignments = Assignment.objects.filter(
-                department_id=case.department_id, role__in=roles
-            )
+            if key not in self.staff:
+                self.staff[key] = users_in_roles(Role.WINDOW_CLERK, place_id=place)
+            return self.staff[key]
+        roles = [Role.REVIEWER, Role.APPROVER]
+        if step is not None:
+            roles = [Role.APPROVER if step.role == Actor.APPROVER else Role.REVIEWER]
+        key = ("department", case.department_id, *roles)
         if key not in self.staff:
-            self.staff[key] = [a.staff.user for a in assignments.select_related("staff__user")]
+            self.staff[key] = users_in_roles(*roles, department_id=case.department_id)
         return self.staff[key]
 
 
@@ -226,10 +226,7 @@ def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> list[Rise]:
     batch writes the records of the rises."""
     calendar = memo.calendar(case)
     clock, due = clock_of(case)
-    if case.state == CaseState.SUSPENDED:
-        level, next_change = case.warning_level, None
-    else:
-        level, next_change = deadline_level(due, today, calendar)
+    level, next_change = level_of(case, today, calendar)
     rises = []
     if clock and RANK[WarningLevel(level)] > RANK[WarningLevel(case.warning_level)]:
         rises.append(Rise(clock, level, due))

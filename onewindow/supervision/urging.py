@@ -30,7 +30,7 @@ from onewindow.notifications.choices import Event
 from onewindow.notifications.services import notification_queue
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
-from onewindow.organisations.models import Assignment
+from onewindow.organisations.selectors import supervisors_of, unique_users, users_in_roles
 from onewindow.supervision import policies
 from onewindow.supervision.choices import UrgingState
 from onewindow.supervision.models import SupervisionRecord, Urging
@@ -38,7 +38,6 @@ from onewindow.supervision.trail import supervision_audit
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
-    from onewindow.organisations.models import Department
 
 DEFAULT_DAYS = 2
 MIN_DAYS, MAX_DAYS = 1, 10
@@ -133,28 +132,7 @@ def urging_panel(case: Case, user: User | None) -> dict[str, Any]:
 
 
 def _department_staff(department_id: int) -> list[User]:
-    rows = Assignment.objects.filter(
-        department_id=department_id,
-        role__in=policies.DEPARTMENT_ROLES,
-        staff__user__is_active=True,
-    ).select_related("staff__user")
-    return _unique(a.staff.user for a in rows)
-
-
-def _region_supervisors(department: Department) -> list[User]:
-    """Supervisors whose region holds the department (few rows: filtered in Python)."""
-    code = department.region.code
-    rows = Assignment.objects.filter(
-        role=Role.SUPERVISOR, region__isnull=False, staff__user__is_active=True
-    ).select_related("region", "staff__user")
-    return _unique(a.staff.user for a in rows if code.startswith(a.region.prefix))
-
-
-def _unique(users: Iterable[User]) -> list[User]:
-    seen: dict[int, User] = {}
-    for user in users:
-        seen.setdefault(user.pk, user)
-    return list(seen.values())
+    return users_in_roles(*policies.DEPARTMENT_ROLES, department_id=department_id)
 
 
 def _notify(urging: Urging, users: Iterable[User], subject: str, body: str) -> None:
@@ -318,7 +296,7 @@ def urging_reply(
             body = _(
                 "%(department)s replied to the urging on case %(number)s “%(title)s”: %(reply)s"
             ) % {**_facts(urging), "reply": _clip(text)}
-        supervisors = _unique([urging.sent_by, *_region_supervisors(urging.department)])
+        supervisors = unique_users([urging.sent_by, *supervisors_of(urging.department.region.code)])
         _notify(urging, supervisors, subject, body)
     return urging
 
@@ -407,7 +385,7 @@ def urgings_overdue_sweep(*, today: datetime.date | None = None) -> int:
                     "The reply of %(department)s to the urging on case %(number)s “%(title)s” "
                     "was due %(due)s and has not come."
                 ) % _facts(urging)
-            users = _unique([*_department_staff(urging.department_id), urging.sent_by])
+            users = unique_users([*_department_staff(urging.department_id), urging.sent_by])
             _notify(urging, users, subject, body)
             marked += 1
     return marked
