@@ -30,6 +30,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "onewindow.core",
+    "onewindow.workflow",
     "onewindow.accounts",
     "onewindow.organisations",
     "onewindow.registries",

@@ -1,0 +1,217 @@
+"""The one function that changes the state of any workflow object, and what pages may offer.
+
+``transition`` is a context manager::
+
+    with transition(URGING, urging, UrgingAction.REPLY, actor=user, expected_revision=3) as change:
+        change.obj.reply = text          # the service sets its own fields on the locked row
+        change.opinion = text
+
+On entering it opens a transaction, re-reads the object under a row lock
+(``SELECT … FOR UPDATE``; SQLite serialises writers at ``BEGIN IMMEDIATE``), refuses a revision
+other than the one the user saw, a state the table does not allow, an actor without a capacity
+the row names, and a failing guard. On leaving it sets the state, bumps the revision, lets the
+machine set derived fields, saves the row, lets the machine write its transition record, appends
+the audit entry and runs the machine's ``after`` hook (outbox rows: sent once the transaction
+commits). An exception inside the block rolls everything back.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from onewindow.core.audit import audit_append
+from onewindow.core.errors import DomainError, NotPermitted
+from onewindow.workflow.machine import NEW, SYSTEM, Change, Machine, Transition
+
+if TYPE_CHECKING:
+    from onewindow.accounts.models import User
+
+M = TypeVar("M", bound=models.Model)
+
+
+class Stale(DomainError):
+    """The object changed after the user opened it, or its state no longer allows the action."""
+
+
+def stale_message() -> str:
+    return _("Someone else has just handled this. Reload the page to see what changed.")
+
+
+def parse_revision(value: object) -> int:
+    """The revision a form carried, as an int; anything else is refused (never ignored).
+
+    A missing or malformed revision would switch the stale-form check off, so it is an error.
+    """
+    if isinstance(value, bool):
+        raise Stale(stale_message())
+    if isinstance(value, int):
+        if value < 0:
+            raise Stale(stale_message())
+        return value
+    text = str(value or "").strip()
+    if not text.isdigit() or not text.isascii():
+        raise Stale(stale_message())
+    return int(text)
+
+
+def _row(machine: Machine[M], action: str) -> Transition:
+    try:
+        return machine.table[str(action)]
+    except KeyError:  # a programming error: the caller named an action of another machine
+        raise AssertionError(f"{machine.name} has no action {action!r}") from None
+
+
+def _capacity(
+    machine: Machine[M], row: Transition, held: set[str], wanted: str | None
+) -> str | None:
+    allowed = set(held) & row.actors
+    if wanted is not None:
+        allowed &= {str(wanted)}
+    if not allowed:
+        return None
+    return next((c for c in machine.capacity_order if c in allowed), sorted(allowed)[0])
+
+
+def refusal(machine: Machine[M], obj: M, action: str, actor: User | None) -> DomainError | None:
+    """Why ``actor`` may not take ``action`` on ``obj`` now (``None``: the engine accepts it).
+
+    The same checks ``transition`` makes on the locked row, in the same order; pages and the
+    engine both call this, so a page never offers what the engine refuses.
+    """
+    row = _row(machine, action)
+    state = machine.state_of(obj)
+    if state not in row.sources:
+        return Stale(
+            _("It is “%(state)s”: “%(action)s” is not possible now.")
+            % {"state": machine.state_label(state), "action": machine.action_label(action)}
+        )
+    held = machine.capacities(actor, obj)
+    capacity = _capacity(machine, row, held, None)
+    if capacity is None:
+        return NotPermitted(_("You may not do this here."))
+    guard = machine.guards.get(row.action)
+    if guard is not None:
+        try:
+            guard(obj, actor, frozenset(held & row.actors))
+        except DomainError as exc:
+            return exc
+    return None
+
+
+def available_actions(machine: Machine[M], actor: User | None, obj: M) -> list[str]:
+    """The actions ``actor`` may take on ``obj`` now, in table order."""
+    held = machine.capacities(actor, obj)
+    if not held:
+        return []
+    state = machine.state_of(obj)
+    offered = []
+    for action, row in machine.table.items():
+        if state not in row.sources or not (held & row.actors):
+            continue
+        guard = machine.guards.get(action)
+        if guard is not None:
+            try:
+                guard(obj, actor, frozenset(held & row.actors))
+            except DomainError:
+                continue
+        offered.append(action)
+    return offered
+
+
+def lock(machine: Machine[M], obj: M) -> M:
+    """Re-read ``obj`` under a row lock, with the relations the machine's hooks read."""
+    manager: Any = machine.model._default_manager
+    query = manager.select_for_update(of=("self",))
+    if machine.lock_related:
+        query = query.select_related(*machine.lock_related)
+    return query.get(pk=obj.pk)
+
+
+@contextmanager
+def transition(
+    machine: Machine[M],
+    obj: M,
+    action: str,
+    *,
+    actor: User | None,
+    expected_revision: int | None,
+    capacity: str | None = None,
+    at: datetime.datetime | None = None,
+) -> Iterator[Change[M]]:
+    """Apply one row of ``machine``'s table to ``obj`` (see the module docstring).
+
+    ``expected_revision`` is the revision the user saw; it may be ``None`` only when the system
+    acts (``actor`` is ``None``) or when the same request made the object a moment ago. An
+    unsaved ``obj`` is created by the action (its row's sources hold ``NEW``).
+    """
+    row = _row(machine, action)
+    with transaction.atomic():
+        if obj.pk is None:
+            # A creating action: nothing to lock or compare yet (see ``machine.NEW``).
+            locked = obj
+            setattr(locked, machine.state_field, NEW)
+            setattr(locked, machine.revision_field, 0)
+        else:
+            locked = lock(machine, obj)
+            if expected_revision is not None and machine.revision_of(locked) != expected_revision:
+                raise Stale(stale_message())
+        state = machine.state_of(locked)
+        if state not in row.sources:
+            raise Stale(
+                _("It is “%(state)s”: “%(action)s” is not possible now.")
+                % {"state": machine.state_label(state), "action": machine.action_label(action)}
+            )
+        held = machine.capacities(actor, locked)
+        chosen = _capacity(machine, row, held, capacity)
+        if chosen is None:
+            raise NotPermitted(_("You may not do this here."))
+        guard = machine.guards.get(row.action)
+        if guard is not None:
+            guard(locked, actor, frozenset(held & row.actors))
+        change = machine.change_class(
+            machine=machine,
+            obj=locked,
+            transition=row,
+            actor=actor,
+            capacity=chosen,
+            at=at or timezone.now(),
+            source=state,
+        )
+        yield change
+        _finish(change)
+
+
+def _finish(change: Change[M]) -> None:
+    machine, obj, row = change.machine, change.obj, change.transition
+    target = change.target or row.targets[0]
+    if target not in row.targets:  # a programming error, not a user error
+        raise AssertionError(f"{machine.name}.{row.action} cannot lead to {target}")
+    change.target = target
+    setattr(obj, machine.state_field, target)
+    setattr(obj, machine.revision_field, machine.revision_of(obj) + 1)
+    if machine.prepare is not None:
+        machine.prepare(change)
+    obj.save()
+    content = machine.record(change)
+    actor = change.actor
+    audit_append(
+        kind=machine.kind_of(row),
+        ref=machine.ref(obj),
+        actor=actor.username if actor is not None else SYSTEM,
+        at=change.at,
+        content={
+            "from": change.source,
+            "to": target,
+            "as": change.capacity,
+            **content,
+        },
+    )
+    if machine.after is not None:
+        machine.after(change)
