@@ -82,15 +82,21 @@ def delivery_due(case: Case) -> datetime.date | None:
 
 
 def step_due_date(case: Case, started: datetime.datetime, limit_days: int) -> datetime.date | None:
-    """A back-office step's own limit, in working days from the day it started."""
+    """A back-office step's own limit, counted from the day it started in the item's unit.
+
+    A step is part of the case: its limit never ends after the case's own deadline (an item of 30
+    calendar days does not get a step of 25 working days that outlives it).
+    """
     if not limit_days:
         return None
     try:
-        return calendar_for(case.home_place).add_days(
-            local_date(started), limit_days, unit=LimitUnit.WORKING_DAYS
+        own = calendar_for(case.home_place).add_days(
+            local_date(started), limit_days, unit=case.limit_unit
         )
     except CalendarNotLoaded:
         return None
+    case_due = case_due_date(case, today=local_date(started))
+    return min(own, case_due) if case_due else own
 
 
 def record_decision(case: Case, at: datetime.datetime) -> None:
@@ -130,29 +136,42 @@ def case_deadline_explanation(case: Case, today: datetime.date | None = None) ->
 
 
 def deadline_in_words(case: Case, today: datetime.date | None = None) -> str:
-    """The explanation for the applicant, in one plain sentence."""
+    """The explanation for the applicant, in one plain sentence, in the item's own unit."""
     notes = case_deadline_explanation(case, today)
     if not notes or case.due_date is None:
         return ""
+    working = case.limit_unit == LimitUnit.WORKING_DAYS
     skipped = [n for n in notes[1:] if not n.counted]
     weekends = sum(1 for n in skipped if n.reason == "weekend")
     holidays = [n for n in skipped if n.reason in ("holiday", "closed")]
-    paused = sum(1 for n in skipped if n.reason == "paused")
+    # Only the paused days that would have counted were taken off the limit.
+    paused = sum(1 for n in skipped if n.reason == "paused" and n.would_count)
+    rolled = next((n for n in skipped if n.reason == "rolled"), None)
     names = "、".join(dict.fromkeys(n.name for n in holidays if n.name))
-    parts = [
-        _("%(n)d days counted from the day after acceptance")
-        % {"n": sum(1 for n in notes if n.counted)}
-    ]
-    if weekends:
-        parts.append(_("%(n)d weekend days skipped") % {"n": weekends})
-    if holidays:
-        parts.append(
-            _("%(n)d public holidays skipped (%(names)s)") % {"n": len(holidays), "names": names}
-            if names
-            else _("%(n)d public holidays skipped") % {"n": len(holidays)}
-        )
-    if paused:
-        parts.append(_("%(n)d days of special procedures not counted") % {"n": paused})
+    counted = sum(1 for n in notes if n.counted)
+    if working:
+        parts = [_("%(n)d working days counted from the day after acceptance") % {"n": counted}]
+        if weekends:
+            parts.append(_("%(n)d weekend days skipped") % {"n": weekends})
+        if holidays:
+            parts.append(
+                _("%(n)d public holidays skipped (%(names)s)")
+                % {"n": len(holidays), "names": names}
+                if names
+                else _("%(n)d public holidays skipped") % {"n": len(holidays)}
+            )
+        if paused:
+            parts.append(_("%(n)d working days of special procedures not counted") % {"n": paused})
+    else:
+        parts = [_("%(n)d calendar days counted from the day after acceptance") % {"n": counted}]
+        if paused:
+            parts.append(_("%(n)d days of special procedures not counted") % {"n": paused})
+        if rolled is not None:
+            last = next(n for n in reversed(notes) if n.counted)
+            parts.append(
+                _("the last day, %(day)s, is a day off, so the period ends on the next working day")
+                % {"day": last.date.isoformat()}
+            )
     return _("%(parts)s: the deadline is %(due)s.") % {
         # Translators: the separator between the parts of the deadline sentence.
         "parts": pgettext("list separator", "; ").join(parts),

@@ -5,18 +5,21 @@ overrides, as plain in-memory sets. Every process keeps them under the token of 
 and re-reads the rows only when the token changed (one primary-key read per ``calendar_for``);
 hold on to the returned object to compute many deadlines without any query at all.
 
-Rules (docs/domain.md, "Time and supervision"):
+Rules (each stated in a test of ``deadlines/tests/test_arithmetic.py`` against a day-by-day count):
 
 * The start day is never counted. ``add_days(start, n)`` is the day on which the n-th counted day
   after ``start`` falls; ``add_days(start, 0)`` is ``start``.
 * Working unit: Monday–Friday count, unless a holiday or extra day off; a make-up working day
-  (调休上班) counts although it is a weekend day. Calendar unit: every day counts.
+  (调休上班) counts although it is a weekend day. Calendar unit: every day counts, but a period
+  whose last day is a day off (weekend, holiday, extra day off) ends on the next working day
+  (民法典 §203; 民事诉讼法 §85 and 行政诉讼法 §51 say the same for procedural periods), so
+  its due date needs the calendar of the year it falls in.
 * ``pauses`` are inclusive ``(first_day, last_day)`` intervals whose days never count, so a pause
   pushes the deadline later by the counted days it covers. ``last_day=None`` is a pause still
   running: it is taken to last until ``today`` (default: the local date), or its first day when
   that is later. The result is then provisional and moves on each day the pause goes on.
 * Working days can be counted only inside loaded years; anything else raises
-  ``CalendarNotLoaded(year)``. The calendar unit needs no calendar.
+  ``CalendarNotLoaded(year)``. The calendar unit needs the calendar only for its last days.
 """
 
 from __future__ import annotations
@@ -62,6 +65,9 @@ class DayNote:
     ordinal: int | None  # 1 for the first counted day, … ; None when not counted
     reason: str  # a Reason value
     name: str = ""  # the holiday's name, when the day has one
+    # A paused day that would have counted had the clock been running (a paused Saturday of a
+    # working-day limit would not): what "N days not counted" means to the applicant.
+    would_count: bool = False
 
     @property
     def reason_label(self) -> str:
@@ -209,7 +215,17 @@ class WorkCalendar:
                 break
             rem -= before
             cur = b
-        return datetime.date.fromordinal(self._nth(cur, rem) if working else cur + rem)
+        if working:
+            return datetime.date.fromordinal(self._nth(cur, rem))
+        return datetime.date.fromordinal(self._roll(cur + rem))
+
+    def _roll(self, last: int) -> int:
+        """民法典 §203: a last day that is a day off moves to the next working day."""
+        self._require(last, last)
+        while not self._is_work_ordinal(last):
+            last += 1
+            self._require(last, last)
+        return last
 
     def days_between(
         self,
@@ -263,10 +279,17 @@ class WorkCalendar:
             day = datetime.date.fromordinal(o)
             known = self._loaded(o)  # a paused day or a calendar-unit day needs no calendar
             reason, name = self.day_kind(day) if known else (Reason.CALENDAR_DAY.value, "")
+            workday = reason in (Reason.WORKDAY, Reason.MAKEUP)
             if any(a <= o <= b for a, b in paused):
-                notes.append(DayNote(day, False, None, Reason.PAUSED.value, name))
+                would = not working or workday
+                notes.append(DayNote(day, False, None, Reason.PAUSED.value, name, would))
                 continue
-            counts = not working or reason in (Reason.WORKDAY, Reason.MAKEUP)
+            if not working and counted == n:
+                # Past the n-th calendar day: the last day was a day off (民法典 §203).
+                rolled = Reason.ROLLED.value if o == due.toordinal() else reason
+                notes.append(DayNote(day, False, None, rolled, name))
+                continue
+            counts = not working or workday
             if counts:
                 counted += 1
             if not working and reason not in (Reason.HOLIDAY, Reason.CLOSED):

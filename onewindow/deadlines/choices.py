@@ -51,3 +51,5 @@ class Reason(models.TextChoices):
     CLOSED = "closed", _("Extra day off")
     PAUSED = "paused", _("Clock paused")
     CALENDAR_DAY = "calendar_day", _("Calendar day")
+    # 民法典 §203: the last day of a period falling on a day off moves to the next working day.
+    ROLLED = "rolled", _("Last day was a day off: moved to the next working day")

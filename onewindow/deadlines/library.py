@@ -15,6 +15,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
 from onewindow.deadlines.choices import CalendarSource, DayKind
 
 # The official Chinese names (the library's own short forms are 清明, 端午, 中秋).
@@ -117,7 +121,16 @@ def _from_holidays(year: int) -> LibraryYear:
     if not days:
         raise LibraryMissing(year)
     version = getattr(holidays, "__version__", "")
-    note = f"holidays {version}" + ("" if official else " (rule-based, no make-up working days)")
+    # Stored and shown to administrators: say it in their words, in the site's language.
+    with override(settings.LANGUAGE_CODE):
+        note = (
+            _("Built-in holiday data (holidays %(version)s), as published by the State Council")
+            if official
+            else _(
+                "Estimated by rule from the built-in holiday data (holidays %(version)s): the "
+                "make-up working days are missing until the State Council publishes the schedule"
+            )
+        ) % {"version": version}
     return LibraryYear(
         year=year,
         source=(CalendarSource.LIBRARY if official else CalendarSource.PROVISIONAL).value,

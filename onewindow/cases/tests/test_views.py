@@ -245,6 +245,6 @@ def test_deadline_in_plain_words(world, entry_x):
     case.refresh_from_db()
     with __import__("django.utils.translation", fromlist=["override"]).override("en"):
         words = clock.deadline_in_words(case)
-    assert "3 days counted" in words
+    assert "3 working days counted" in words
     assert "National Day" in words or "国庆" in words
     assert case.due_date.isoformat() in words

@@ -55,12 +55,20 @@ class Oracle:
             return False
         return unit == "calendar" or self.is_workday(day)
 
-    def add_days(self, start, n, unit="working", pauses=()) -> datetime.date:
+    def nth_day(self, start, n, unit="working", pauses=()) -> datetime.date:
+        """The day on which the n-th counted day falls."""
         day = start
         while n > 0:
             day += ONE
             if self.counts(day, unit, pauses):
                 n -= 1
+        return day
+
+    def add_days(self, start, n, unit="working", pauses=()) -> datetime.date:
+        day = self.nth_day(start, n, unit, pauses)
+        # 民法典 §203: a calendar-day period ending on a day off ends on the next working day.
+        while unit == "calendar" and start < day and not self.is_workday(day):
+            day += ONE
         return day
 
     def between(self, start, end, unit="working", pauses=()) -> int:

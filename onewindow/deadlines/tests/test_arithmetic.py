@@ -116,12 +116,46 @@ def test_start_day_is_not_counted_and_zero_is_the_start(national):
 
 
 def test_calendar_unit_skips_only_pauses(national):
-    assert national.add_days(D(2025, 9, 30), 3, "calendar") == D(2025, 10, 3)
+    # 3 calendar days from Tuesday 30 September 2025: Friday 3 October is in the National Day
+    # holiday (1–8 October 2025 by the State Council's schedule), so by 民法典 §203
+    # the period ends on the next working day, Thursday 9 October.
+    assert national.add_days(D(2025, 9, 30), 3, "calendar") == D(2025, 10, 9)
     paused = [(D(2025, 10, 1), D(2025, 10, 2))]
-    assert national.add_days(D(2025, 9, 30), 3, "calendar", paused) == D(2025, 10, 5)
+    assert national.add_days(D(2025, 9, 30), 3, "calendar", paused) == D(2025, 10, 9)
     assert national.days_between(D(2025, 9, 30), D(2025, 10, 5), "calendar", paused) == 3
-    # The calendar unit needs no calendar: 2099 is not loaded.
-    assert national.add_days(D(2099, 1, 1), 10, "calendar") == D(2099, 1, 11)
+    # A last day on a working day stays: 10 days from Thursday 1 January 2026 → Sunday 11
+    # January is a day off → Monday 12 January.
+    assert national.add_days(D(2026, 1, 1), 10, "calendar") == D(2026, 1, 12)
+    assert national.add_days(D(2026, 1, 1), 12, "calendar") == D(2026, 1, 13)
+    # Whether the last day is a day off needs the calendar of its year: 2099 is not loaded.
+    with pytest.raises(CalendarNotLoaded):
+        national.add_days(D(2099, 1, 1), 10, "calendar")
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "due"),
+    [
+        # The four items of the demo catalog found ending on National Day 2026 (1–7 October
+        # by the State Council's 2026 schedule): 30 calendar days from 2 September end on
+        # Friday 2 October, a holiday, so on Thursday 8 October.
+        (D(2026, 9, 2), 30, D(2026, 10, 8)),
+        # 15 calendar days from Friday 13 February 2026 end on Saturday 28 February, a make-up
+        # working day of the Spring Festival: it is a working day, so the period ends there.
+        (D(2026, 2, 13), 15, D(2026, 2, 28)),
+        # A last day on an ordinary Saturday moves to Monday.
+        (D(2026, 3, 2), 5, D(2026, 3, 9)),
+    ],
+)
+def test_a_calendar_day_period_ending_on_a_day_off_ends_on_the_next_working_day(
+    national, start, days, due
+):
+    assert national.add_days(start, days, "calendar") == due
+    notes = national.explain(start, days, "calendar")
+    assert notes[-1].date == due
+    assert [n.ordinal for n in notes if n.counted] == list(range(1, days + 1))
+    if notes[-1].date != start + datetime.timedelta(days=days):
+        assert notes[-1].reason == "rolled"
+        assert not notes[-1].counted
 
 
 def test_open_pause_runs_until_today(national):
@@ -182,10 +216,17 @@ def test_add_days_matches_brute_force(national, oracle, case, n, unit):
     start, pauses = case
     due = national.add_days(start, n, unit, pauses)
     assert due == oracle.add_days(start, n, unit, pauses)
-    # The due date is a counted day, and exactly n days are counted up to it.
-    assert national.days_between(start, due, unit, pauses) == n
+    last = oracle.nth_day(start, n, unit, pauses)
+    # Exactly n days are counted up to the n-th counted day; after it only days off follow
+    # until the due date (民法典 §203), which is a working day.
+    assert national.days_between(start, last, unit, pauses) == n
     if n:
-        assert oracle.counts(due, unit, pauses)
+        assert oracle.counts(last, unit, pauses)
+        assert oracle.is_workday(due) or unit == "working"
+        day = last + datetime.timedelta(days=1)
+        while day < due:
+            assert not oracle.is_workday(day)
+            day += datetime.timedelta(days=1)
 
 
 @db_examples

@@ -108,6 +108,10 @@ def test_a_year_without_make_up_days_is_provisional_and_warned():
     assert year.source == CalendarSource.PROVISIONAL
     assert year.needs_review
     assert not CalendarDay.objects.filter(date__year=2030, kind=DayKind.WORKDAY).exists()
+    # The note says it in the administrator's words and language (issue 11, item 14).
+    assert "调休上班日" in year.note
+    assert "国务院" in year.note
+    assert "rule-based" not in year.note
     warnings = calendar_warnings(D(2026, 3, 1))
     assert any("2030" in w for w in warnings)
     calendar_year_confirm(year=2030, actor=None, note="已核对")

@@ -116,15 +116,18 @@ def test_a_step_limit_has_its_own_warnings(world):
         "recipient_user__username", flat=True
     )
     assert set(step_told) == {"reviewer_x"}
-    # passing the step starts the next one with its own limit (1 working day from 4 June)
+    # passing the step starts the next one with its own limit (1 working day from 4 June would
+    # be 5 June), which never ends after the case's own deadline, 4 June (issue 11, item 2)
     backoffice.case_step_pass(
         case=case,
         actor=world.reviewer_x,
         opinion="同意",
         at=datetime.datetime(2026, 6, 4, 3, tzinfo=datetime.UTC),
     )
+    case.refresh_from_db()
+    assert case.due_date == datetime.date(2026, 6, 4)
     assert CaseStep.objects.get(case=case, finished_at__isnull=True).due_date == datetime.date(
-        2026, 6, 5
+        2026, 6, 4
     )
 
 
