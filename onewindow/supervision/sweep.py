@@ -235,16 +235,16 @@ def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> tuple[LevelChan
     if clock and RANK[WarningLevel(level)] > RANK[WarningLevel(case.warning_level)]:
         rises.append(Rise(clock, level, due))
     step = case.open_steps[0] if case.state == CaseState.IN_REVIEW and case.open_steps else None
-    step_level = None
+    step_rise = None  # a step's level is written only when it rises
     if step is not None and step.due_date is not None:
         step_level, step_next = deadline_level(step.due_date, today, calendar)
         next_change = _earliest(next_change, step_next)
         if RANK[WarningLevel(step_level)] > RANK[WarningLevel(step.warning_level)]:
-            rises.append(Rise(Clock.STEP, step_level, step.due_date, step))
-        else:
-            step_level = None  # only a rise is written: a step's level never falls
-    change = LevelChange(case, level, next_change, step if step_level else None, step_level)
-    return change, rises
+            step_rise = Rise(Clock.STEP, step_level, step.due_date, step)
+            rises.append(step_rise)
+    if step_rise is None:
+        return LevelChange(case, level, next_change), rises
+    return LevelChange(case, level, next_change, step_rise.step, step_rise.level), rises
 
 
 def warnings_sweep(*, today: datetime.date | None = None) -> int:
