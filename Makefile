@@ -72,9 +72,10 @@ test-pg: install ## run the suite against PostgreSQL (DATABASE_URL=postgres://..
 test-browser: install ## Playwright journeys on Debian's Chromium (/usr/bin/chromium)
 	@DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV_PY) -m pytest -m browser -q
 
-lint: install ## ruff lint + format check, migrations in step with models
+lint: install ## ruff lint + format check, import layers (.importlinter), migrations in step with models
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .
+	@.venv/bin/lint-imports --no-logo --cache-dir var/cache/import-linter
 	@$(MANAGE) makemigrations --check --dry-run
 
 fmt: install ## format and autofix

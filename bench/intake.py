@@ -55,11 +55,11 @@ TABLES = [
 def build() -> tuple[str, str, str]:
     """A small world: one center, one department, one clerk, one applicant, one entry."""
     from onewindow.catalog.factories import make_entry
+    from onewindow.core.identity_makers import make_resident_id, make_uscc
     from onewindow.deadlines.services import calendar_seed_from_library
     from onewindow.organisations import services as org
     from onewindow.organisations.choices import PlaceKind, Role
     from onewindow.registries import services as reg
-    from onewindow.registries.numbers import make_resident_id, make_uscc
 
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)

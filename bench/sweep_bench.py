@@ -72,11 +72,11 @@ def build() -> int:
     """A small world and one real case under review; returns its primary key."""
     from onewindow.cases.factories import licence_entry, receive_case
     from onewindow.cases.services import acceptance
+    from onewindow.core.identity_makers import make_resident_id, make_uscc
     from onewindow.deadlines.services import calendar_seed_from_library
     from onewindow.organisations import services as org
     from onewindow.organisations.choices import PlaceKind, Role
     from onewindow.registries import services as reg
-    from onewindow.registries.numbers import make_resident_id, make_uscc
 
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)

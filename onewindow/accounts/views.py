@@ -1,27 +1,11 @@
-"""Sign-in, and the workspace each role lands on."""
+"""Sign-in. Where a signed-in user lands is the workspaces' business (``onewindow.workspaces``)."""
 
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from onewindow.accounts.access import role_required
 from onewindow.accounts.forms import LoginForm
-from onewindow.accounts.navigation import workspaces_for
-from onewindow.organisations import scope
-from onewindow.organisations.choices import PlaceKind, Role
-from onewindow.organisations.models import Department, ServicePlace
-from onewindow.organisations.selectors import (
-    department_overview,
-    place_overview,
-    region_summary,
-    root_regions_for,
-    staff_roster,
-)
-from onewindow.registries.forms import LookupForm
 
 
 class LoginView(auth_views.LoginView):
@@ -29,126 +13,3 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
     extra_context = {"title": _("Sign in")}
-
-
-@login_required
-def workspace(request: HttpRequest) -> HttpResponse:
-    """Send the user to their first workspace; explain when they have none."""
-    spaces = workspaces_for(request.user)
-    if spaces:
-        return redirect(spaces[0].url)
-    if request.user.is_superuser:
-        return redirect("admin:index")
-    return render(request, "accounts/no_role.html", status=403)
-
-
-def _departments_of(user, *roles: Role) -> list[Department]:
-    ids = scope.department_ids(user, *roles)
-    return list(Department.objects.filter(pk__in=ids).select_related("region").order_by("name"))
-
-
-def _places_of(user, *roles: Role) -> list[ServicePlace]:
-    ids = scope.place_ids(user, *roles)
-    return list(ServicePlace.objects.filter(pk__in=ids).select_related("region").order_by("name"))
-
-
-@role_required(Role.WINDOW_CLERK)
-def ws_window(request: HttpRequest) -> HttpResponse:
-    posts = scope.with_roles(request.user, (Role.WINDOW_CLERK,))
-    return render(
-        request,
-        "accounts/ws_window.html",
-        {
-            "title": _("Window desk"),
-            "posts": posts,
-            "overviews": [
-                place_overview(place=p) for p in _places_of(request.user, Role.WINDOW_CLERK)
-            ],
-            "lookup_form": LookupForm(),
-        },
-    )
-
-
-def _department_workspace(request: HttpRequest, role: Role, title: str, template: str):
-    return render(
-        request,
-        template,
-        {
-            "title": title,
-            "overviews": [
-                department_overview(department=d) for d in _departments_of(request.user, role)
-            ],
-        },
-    )
-
-
-@role_required(Role.REVIEWER)
-def ws_review(request: HttpRequest) -> HttpResponse:
-    return _department_workspace(
-        request, Role.REVIEWER, _("Back-office review"), "accounts/ws_review.html"
-    )
-
-
-@role_required(Role.APPROVER)
-def ws_approve(request: HttpRequest) -> HttpResponse:
-    return _department_workspace(request, Role.APPROVER, _("Approval"), "accounts/ws_approve.html")
-
-
-@role_required(Role.CENTER_MANAGER)
-def ws_center(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "accounts/ws_center.html",
-        {
-            "title": _("Center management"),
-            "overviews": [
-                place_overview(place=p) for p in _places_of(request.user, Role.CENTER_MANAGER)
-            ],
-        },
-    )
-
-
-@role_required(Role.SUPERVISOR)
-def ws_supervision(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "accounts/ws_supervision.html",
-        {
-            "title": _("Supervision"),
-            "summaries": [region_summary(region=r) for r in root_regions_for(user=request.user)],
-        },
-    )
-
-
-@role_required(Role.HOTLINE_AGENT)
-def ws_hotline(request: HttpRequest) -> HttpResponse:
-    prefixes = scope.region_prefixes(request.user, Role.HOTLINE_AGENT)
-    return render(
-        request,
-        "accounts/ws_hotline.html",
-        {
-            "title": _("Hotline desk"),
-            "lookup_form": LookupForm(),
-            "departments": Department.objects.in_regions(prefixes)
-            .filter(is_active=True)
-            .order_by("name"),
-            "places": ServicePlace.objects.public()
-            .in_regions(prefixes)
-            .exclude(kind=PlaceKind.CONVENIENCE_STATION)
-            .select_related("region")
-            .order_by("region__code"),
-        },
-    )
-
-
-@role_required(Role.ADMINISTRATOR)
-def ws_admin(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "accounts/ws_admin.html",
-        {
-            "title": _("Administration"),
-            "summaries": [region_summary(region=r) for r in root_regions_for(user=request.user)],
-            "staff_count": staff_roster(user=request.user).count(),
-        },
-    )

@@ -19,6 +19,18 @@ if TYPE_CHECKING:
     from onewindow.organisations.models import Window
 
 
+# Staff roles that may open the case lists (each list narrows to the user's scope).
+CASE_ROLES = (
+    Role.WINDOW_CLERK,
+    Role.REVIEWER,
+    Role.APPROVER,
+    Role.CENTER_MANAGER,
+    Role.SUPERVISOR,
+    Role.HOTLINE_AGENT,
+    Role.ADMINISTRATOR,
+)
+
+
 def is_applicant_of(user: User, case: Case) -> bool:
     if not user.is_authenticated:
         return False

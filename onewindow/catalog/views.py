@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
 from onewindow.catalog import policies, selectors, services
 from onewindow.catalog.choices import (
     BUSINESS_THEMES,
@@ -41,6 +40,7 @@ from onewindow.catalog.models import ChangeRequest, Entry
 from onewindow.catalog.schema import ContentError
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import RegionLevel, Role
 from onewindow.organisations.models import Department
 

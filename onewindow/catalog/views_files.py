@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from onewindow.accounts.access import role_required
 from onewindow.catalog.attachments import MAX_BYTES, attachment_upload
 from onewindow.catalog.models import Attachment
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Department
 

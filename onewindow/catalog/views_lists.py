@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from onewindow.accounts.access import role_required
 from onewindow.catalog import services_import, xlsx
 from onewindow.catalog.choices import EntryStatus
 from onewindow.catalog.models import Entry
 from onewindow.catalog.querysets import EntryQuerySet
 from onewindow.core.forms import IsoDateInput
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Department
 

@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onewindow.accounts.access import role_required
 from onewindow.core.errors import DomainError
 from onewindow.deadlines import selectors, services
 from onewindow.deadlines.calendar import calendar_for
@@ -30,6 +29,7 @@ from onewindow.deadlines.forms import (
 )
 from onewindow.deadlines.library import chinese_calendar_years
 from onewindow.deadlines.policies import calendar_places
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import ServicePlace
 

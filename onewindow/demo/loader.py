@@ -17,6 +17,7 @@ from django.utils import timezone
 from faker import Faker
 
 from onewindow.catalog.models import Entry
+from onewindow.core.identity_makers import make_resident_id, make_uscc
 from onewindow.deadlines.services import calendar_seed_from_library
 from onewindow.demo import county, supervision_cards, supervision_urgings
 from onewindow.demo.cases_loader import load_cases
@@ -26,7 +27,6 @@ from onewindow.organisations.choices import BusinessCategory, PlaceKind, Role, W
 from onewindow.organisations.models import Department, Region, ServicePlace, Staff, Window
 from onewindow.registries import services as reg
 from onewindow.registries.choices import AgentRelation, LegalPersonType, RealNameLevel
-from onewindow.registries.numbers import make_resident_id, make_uscc
 from onewindow.supervision.sweep import warnings_sweep
 
 DEFAULT_SEED = 20261122

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onewindow.accounts.access import role_required
 from onewindow.core.errors import DomainError
 from onewindow.notifications import policies, selectors, services
 from onewindow.notifications.channels import channel_registry
 from onewindow.notifications.forms import MessageFilterForm
 from onewindow.notifications.models import Message
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 
 PAGE_SIZE = 50

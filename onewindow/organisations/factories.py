@@ -8,6 +8,7 @@ import factory
 from django.contrib.auth.hashers import make_password
 
 from onewindow.accounts.models import User
+from onewindow.core.identity_makers import make_uscc
 from onewindow.organisations.choices import PlaceKind, RegionLevel, Role, WindowKind
 from onewindow.organisations.models import (
     Assignment,
@@ -17,7 +18,6 @@ from onewindow.organisations.models import (
     Staff,
     Window,
 )
-from onewindow.registries.numbers import make_uscc
 
 TEST_PASSWORD = "test-pass-123"
 _rng = random.Random(2260)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.core.identity import validate_uscc
 from onewindow.core.models import TimeStampedModel
 from onewindow.organisations.choices import (
     PLACE_KIND_LEVELS,
@@ -27,7 +28,6 @@ from onewindow.organisations.querysets import (
     WindowQuerySet,
 )
 from onewindow.organisations.validators import region_level_of, region_prefix
-from onewindow.registries.validators import validate_uscc
 
 
 class Region(TimeStampedModel):

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from onewindow.core.identity import clean_uscc
 from onewindow.organisations.choices import BusinessCategory, PlaceKind, Role, WindowKind
 from onewindow.organisations.models import (
     Assignment,
@@ -19,7 +20,6 @@ from onewindow.organisations.models import (
     Window,
 )
 from onewindow.organisations.validators import region_level_of
-from onewindow.registries.validators import clean_uscc
 
 logger = logging.getLogger(__name__)
 

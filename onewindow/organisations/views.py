@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
 from onewindow.organisations import scope
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Department, Region, ServicePlace
 from onewindow.organisations.selectors import (

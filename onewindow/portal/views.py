@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import applicant_required
 from onewindow.cases import selectors as case_selectors
 from onewindow.core.forms import apply_validation_error
+from onewindow.organisations.access import applicant_required
 from onewindow.organisations.choices import PlaceKind, WindowKind
 from onewindow.organisations.models import ServicePlace
 from onewindow.portal.progress import state_badge

@@ -19,7 +19,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onewindow.accounts.access import applicant_required
 from onewindow.cases import routing, selectors
 from onewindow.cases.choices import CaseState, Channel
 from onewindow.cases.choices import MaterialStatus as MS
@@ -32,6 +31,7 @@ from onewindow.catalog.models import Entry, EntryVersion
 from onewindow.core.errors import DomainError
 from onewindow.core.masking import mask_phone
 from onewindow.documents.render import document_pdf
+from onewindow.organisations.access import applicant_required
 from onewindow.portal.forms_cases import (
     ApplicationForm,
     ResubmitForm,

@@ -7,9 +7,9 @@ import random
 import factory
 from stdnum.cn import ric
 
+from onewindow.core.identity_makers import make_resident_id, make_uscc
 from onewindow.registries.choices import Gender, LegalPersonType
 from onewindow.registries.models import LegalPerson, NaturalPerson
-from onewindow.registries.numbers import make_resident_id, make_uscc
 
 _rng = random.Random(11643)
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.core.identity import validate_resident_id, validate_uscc
 from onewindow.core.masking import mask_id_number, mask_name, mask_phone
 from onewindow.core.models import PublicIdModel
 from onewindow.registries.choices import AgentRelation, Gender, LegalPersonType, RealNameLevel
@@ -16,7 +17,6 @@ from onewindow.registries.querysets import (
     LegalPersonQuerySet,
     NaturalPersonQuerySet,
 )
-from onewindow.registries.validators import validate_resident_id, validate_uscc
 
 
 class NaturalPerson(PublicIdModel):

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 
+from onewindow.core.identity import clean_resident_id, clean_uscc
 from onewindow.registries.models import LegalPerson, NaturalPerson
-from onewindow.registries.validators import clean_resident_id, clean_uscc
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User

@@ -12,9 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from stdnum.cn import ric
 
+from onewindow.core.identity import clean_resident_id, clean_uscc
 from onewindow.registries.choices import AgentRelation, Gender, LegalPersonType, RealNameLevel
 from onewindow.registries.models import AgentAuthorization, LegalPerson, NaturalPerson
-from onewindow.registries.validators import clean_resident_id, clean_uscc
 
 logger = logging.getLogger(__name__)
 

@@ -8,14 +8,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
 from onewindow.core.forms import apply_validation_error
+from onewindow.core.identity import clean_resident_id, resident_id_warnings
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.registries import policies, services
 from onewindow.registries.forms import AgentForm, LookupForm, OrganisationForm, PersonForm
 from onewindow.registries.models import AgentAuthorization, LegalPerson, NaturalPerson
 from onewindow.registries.selectors import applicant_find
-from onewindow.registries.validators import clean_resident_id, resident_id_warnings
 
 LOOKUP_ROLES = (Role.WINDOW_CLERK, Role.HOTLINE_AGENT, Role.ADMINISTRATOR)
 

@@ -13,6 +13,9 @@ deadline has passed. Every case carries the day its level may next change
 follows the cases whose level changes, not the number of open cases. Every transition into a
 clocked state sets that day to today (a deadline may have moved), so the next sweep looks again.
 
+The levels themselves are written by the cases app (``cases.services.levels``): supervision
+reads cases and decides, it does not update their rows.
+
 Each rise in level writes a ``SupervisionRecord``, appends it to the audit chain and tells the
 responsible staff in their in-app inbox: the window for acceptance and delivery, the
 department's reviewers and approvers for the limit, the step's role in the department for a
@@ -33,6 +36,7 @@ from django.utils.translation import override
 
 from onewindow.cases.choices import Actor, CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseStep
+from onewindow.cases.services.levels import LevelChange, case_levels_apply
 from onewindow.core.audit import Link, audit_append_many
 from onewindow.deadlines.calendar import CalendarNotLoaded, WorkCalendar, calendar_for
 from onewindow.notifications.services import notification_build, notifications_save
@@ -221,9 +225,9 @@ def _raise_all(raised: list[tuple[Case, Rise]], today: datetime.date, memo: _Mem
     notifications_save(messages)
 
 
-def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> list[Rise]:
-    """Write the case's new levels (if no transition got there first) and say what rose; the
-    batch writes the records of the rises."""
+def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> tuple[LevelChange, list[Rise]]:
+    """The case's new levels and what rose; the batch has the levels written and records the
+    rises of the cases written."""
     calendar = memo.calendar(case)
     clock, due = clock_of(case)
     level, next_change = level_of(case, today, calendar)
@@ -231,20 +235,16 @@ def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> list[Rise]:
     if clock and RANK[WarningLevel(level)] > RANK[WarningLevel(case.warning_level)]:
         rises.append(Rise(clock, level, due))
     step = case.open_steps[0] if case.state == CaseState.IN_REVIEW and case.open_steps else None
+    step_rise = None  # a step's level is written only when it rises
     if step is not None and step.due_date is not None:
         step_level, step_next = deadline_level(step.due_date, today, calendar)
         next_change = _earliest(next_change, step_next)
         if RANK[WarningLevel(step_level)] > RANK[WarningLevel(step.warning_level)]:
-            rises.append(Rise(Clock.STEP, step_level, step.due_date, step))
-            step.warning_level = step_level
-    updated = Case.objects.filter(pk=case.pk, revision=case.revision).update(
-        warning_level=level, next_level_change=next_change
-    )
-    if not updated:
-        return []  # a transition just happened; the next sweep looks again
-    if step is not None and any(r.step for r in rises):
-        CaseStep.objects.filter(pk=step.pk).update(warning_level=step.warning_level)
-    return rises
+            step_rise = Rise(Clock.STEP, step_level, step.due_date, step)
+            rises.append(step_rise)
+    if step_rise is None:
+        return LevelChange(case, level, next_change), rises
+    return LevelChange(case, level, next_change, step_rise.step, step_rise.level), rises
 
 
 def warnings_sweep(*, today: datetime.date | None = None) -> int:
@@ -273,7 +273,15 @@ def _sweep_batch(cases: list[Case], today: datetime.date, memo: _Memo) -> int:
     if not cases:
         return 0
     with transaction.atomic():
-        raised = [(case, rise) for case in cases for rise in _sweep_one(case, today, memo)]
+        swept = [_sweep_one(case, today, memo) for case in cases]
+        # A case a transition moved since it was read is not written; the next sweep looks again.
+        written = case_levels_apply(changes=[change for change, _rises in swept])
+        raised = [
+            (change.case, rise)
+            for change, rises in swept
+            if change.case.pk in written
+            for rise in rises
+        ]
         if raised:
             _raise_all(raised, today, memo)
     return len(raised)

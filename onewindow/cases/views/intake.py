@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
 from onewindow.cases import routing
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.forms import (
@@ -34,6 +33,7 @@ from onewindow.catalog.selectors import entry_search
 from onewindow.core.errors import DomainError
 from onewindow.core.masking import mask_phone
 from onewindow.organisations import scope
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role, WindowKind
 from onewindow.registries.models import NaturalPerson
 from onewindow.registries.selectors import applicant_find

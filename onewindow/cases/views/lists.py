@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
-from onewindow.accounts.navigation import CASE_ROLES
 from onewindow.cases import selectors
 from onewindow.cases.choices import CaseKind, CaseState
 from onewindow.cases.models import Case
+from onewindow.cases.policies import CASE_ROLES
 from onewindow.documents.render import document_pdf
 from onewindow.organisations import scope
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 
 

@@ -26,9 +26,9 @@ from onewindow.catalog.models import CatalogItem, Entry, EntryVersion, ItemTheme
 from onewindow.catalog.schema import clean_content
 from onewindow.catalog.services_import import ListRejected, catalog_list_import
 from onewindow.core.errors import NotPermitted
+from onewindow.core.identity_makers import make_uscc
 from onewindow.organisations.choices import Role
 from onewindow.organisations.factories import AssignmentFactory, StaffFactory, UserFactory
-from onewindow.registries.numbers import make_uscc
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ITEM_A, ITEM_B, ITEM_NEW = "000201001000", "000201002000", "000201003000"

@@ -47,8 +47,8 @@ from onewindow.catalog.xlsx.columns import (
 )
 from onewindow.catalog.xlsx.docs import documentation, notes
 from onewindow.catalog.xlsx.entries import ListEntry
+from onewindow.core.identity_makers import make_uscc
 from onewindow.organisations.choices import BusinessCategory
-from onewindow.registries.numbers import make_uscc
 
 
 def latest_versions(entries: Iterable[Entry]) -> dict[int, EntryVersion]:

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
 
+from onewindow.core.identity import clean_resident_id, clean_uscc
 from onewindow.demo.loader import DEFAULT_SEED, PERSONAS, load_demo
 from onewindow.organisations.choices import PlaceKind, RegionLevel, Role
 from onewindow.organisations.models import (
@@ -18,7 +19,6 @@ from onewindow.organisations.models import (
     Window,
 )
 from onewindow.registries.models import AgentAuthorization, LegalPerson, NaturalPerson
-from onewindow.registries.validators import clean_resident_id, clean_uscc
 
 PASSWORD = "demo-pass-2026"
 

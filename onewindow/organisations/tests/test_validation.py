@@ -8,11 +8,11 @@ import pytest
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 
+from onewindow.core.identity_makers import make_uscc
 from onewindow.organisations import services
 from onewindow.organisations.choices import Role, WindowKind
 from onewindow.organisations.factories import StaffFactory, UserFactory
 from onewindow.organisations.models import Assignment, Department, Region, Window
-from onewindow.registries.numbers import make_uscc
 
 
 class Refusal:

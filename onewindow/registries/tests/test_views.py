@@ -13,11 +13,11 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from stdnum.cn import ric
 
+from onewindow.core.identity import clean_resident_id, clean_uscc
+from onewindow.core.identity_makers import make_resident_id, make_uscc
 from onewindow.core.masking import mask_id_number
 from onewindow.registries.factories import NaturalPersonFactory
 from onewindow.registries.models import AgentAuthorization, LegalPerson, NaturalPerson
-from onewindow.registries.numbers import make_resident_id, make_uscc
-from onewindow.registries.validators import clean_resident_id, clean_uscc
 
 User = get_user_model()
 LOOKUP = "/registries/lookup/"

@@ -18,9 +18,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onewindow.accounts.access import role_required
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.supervision import cards, policies
 from onewindow.supervision.choices import CardColour, CardState

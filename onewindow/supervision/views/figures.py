@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.supervision import figures as fig
 from onewindow.supervision.forms_figures import FiguresForm, quick_periods

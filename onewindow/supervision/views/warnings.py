@@ -7,9 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from onewindow.accounts.access import role_required
 from onewindow.cases.choices import CLOCKED_STATES, STATE_CLOCK, CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseStep
+from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.supervision.choices import Clock
 from onewindow.supervision.sweep import clock_of

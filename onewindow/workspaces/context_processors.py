@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
-from onewindow.accounts.navigation import tools_for, workspaces_for
+from onewindow.workspaces.navigation import tools_for, workspaces_for
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

@@ -13,14 +13,14 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
-from onewindow.registries.numbers import DEMO_AREAS, make_resident_id, make_uscc
-from onewindow.registries.validators import (
+from onewindow.core.identity import (
     clean_resident_id,
     clean_uscc,
     resident_id_warnings,
     validate_resident_id,
     validate_uscc,
 )
+from onewindow.core.identity_makers import DEMO_AREAS, make_resident_id, make_uscc
 
 # No example database on disk (the suite runs with -p no:cacheprovider and in CI checkouts).
 pure = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])

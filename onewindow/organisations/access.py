@@ -11,7 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from onewindow.accounts.navigation import is_applicant
+from onewindow.accounts.selectors import is_applicant
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
 

@@ -225,7 +225,7 @@ def test_stranger_gets_the_no_role_page(world, login):
     response = client.get("/accounts/workspace/")
 
     assert response.status_code == 403
-    assert "accounts/no_role.html" in [t.name for t in response.templates]
+    assert "workspaces/no_role.html" in [t.name for t in response.templates]
     assert side_nav_links(response) is None
 
 

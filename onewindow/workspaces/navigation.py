@@ -1,7 +1,7 @@
 """Which workspace and menu entries each kind of user gets.
 
-The menu is derived from the same role checks the views enforce (``access.py``), so a link is shown
-exactly when following it would be allowed.
+The menu is derived from the same role checks the views enforce (``organisations.access``), so a
+link is shown exactly when following it would be allowed.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.accounts.selectors import is_applicant
+from onewindow.cases.policies import CASE_ROLES
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
 
@@ -44,16 +46,6 @@ WORKSPACES: tuple[NavItem, ...] = (
     NavItem("accounts:ws-hotline", _("Hotline desk"), "headset", (Role.HOTLINE_AGENT,)),
     NavItem("catalog:manage", _("Catalog management"), "journal-text", (Role.CATALOG_MANAGER,)),
     NavItem("portal:me", _("My services"), "person-circle", applicant=True),
-)
-
-CASE_ROLES = (
-    Role.WINDOW_CLERK,
-    Role.REVIEWER,
-    Role.APPROVER,
-    Role.CENTER_MANAGER,
-    Role.SUPERVISOR,
-    Role.HOTLINE_AGENT,
-    Role.ADMINISTRATOR,
 )
 
 TOOLS: tuple[NavItem, ...] = (
@@ -143,10 +135,6 @@ TOOLS: tuple[NavItem, ...] = (
     NavItem("deadlines:home", _("Working-day calendar"), "calendar3", (Role.ADMINISTRATOR,)),
     NavItem("admin:index", _("Data administration"), "database-gear", (Role.ADMINISTRATOR,)),
 )
-
-
-def is_applicant(user: User) -> bool:
-    return hasattr(user, "natural_person") or hasattr(user, "legal_person")
 
 
 def _entitled(user: User, item: NavItem) -> bool:
