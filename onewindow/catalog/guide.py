@@ -8,7 +8,7 @@ show the guide it was filed under long after the entry changed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import models
 from django.utils import timezone
@@ -74,10 +74,11 @@ def _limit(limit: Limit | None) -> dict[str, str]:
 def choice_label(record: Record, name: str) -> Any:
     """The translated label(s) of a choice element, its choices taken from the declaration."""
     spec = _SPECS[type(record), name]
+    choices = cast(type[models.Choices], spec.choices)
     value = getattr(record, name)
     if spec.kind == CHOICES:
-        return [label(spec.choices, v) for v in value]
-    return label(spec.choices, value)
+        return [label(choices, v) for v in value]
+    return label(choices, value)
 
 
 _SPECS = {

@@ -79,7 +79,7 @@ class Spec:
     min_items: int = 0
     too_few: Promise | None = None
     invalid: Promise | None = None  # a nested record given as something else than a mapping
-    record: type | None = None  # RECORD / RECORDS: the record class
+    record: Any = None  # RECORD / RECORDS: the record class (a ``Record``)
     key: str = ""  # RECORDS: the field naming a row, so the diff matches rows by it
     # The workbook. A scalar is a column of the entry's row (``header``, ``help``); a nested
     # record spreads over one column per part (``parts``); a list of records is a sheet.
@@ -156,13 +156,13 @@ class Record:
                 continue
             spec, value = spec_of(f), data[f.name]
             if spec.kind == RECORD:
-                value = spec.record.from_content(value) if value else None  # type: ignore[union-attr]
+                value = spec.record.from_content(value) if value else None
             elif spec.kind == RECORDS:
-                value = tuple(spec.record.from_content(v) for v in value or ())  # type: ignore[union-attr]
+                value = tuple(spec.record.from_content(v) for v in value or ())
             elif spec.kind in (CHOICES, LIST):
                 value = tuple(value or ())
             values[f.name] = value
-        return cls(**values)
+        return cast(Any, cls)(**values)
 
     def to_content(self) -> dict[str, Any]:
         """The JSON form, exactly as stored (keys in the order of the declaration)."""
@@ -695,13 +695,13 @@ class _Checker:
             if not isinstance(raw, Mapping):
                 self.add(path + key, spec.invalid)
                 return None
-            return self.record(cast(type[Record], spec.record), raw, f"{path}{key}.")
+            return self.record(spec.record, raw, f"{path}{key}.")
         # RECORDS
         items = data.get(key) or []
         rows = tuple(
             self.record(
                 spec.record, item if isinstance(item, Mapping) else {}, f"{path}{key}[{i}]."
-            )  # type: ignore[arg-type]
+            )
             for i, item in enumerate(items)
         )
         if len(rows) < spec.min_items:
@@ -709,7 +709,7 @@ class _Checker:
         return rows
 
     def record(self, cls: type[Record], data: Mapping, path: str) -> Any:
-        return cls(
+        return cast(Any, cls)(
             **{
                 f.name: self.value(data, f.name, path, spec_of(f), f.default)
                 for f in fields(cast(Any, cls))

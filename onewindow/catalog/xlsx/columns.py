@@ -104,7 +104,7 @@ def _guide_columns() -> Iterator[Column]:
             continue
         if spec.kind == RECORD:
             # A time limit spreads over one column per part: ``statutory_limit.value`` …
-            parts = dict(specs(spec.record))  # type: ignore[arg-type]
+            parts = dict(specs(spec.record))
             for part, column in spec.parts:
                 yield Column(
                     f"{name}.{part}",
