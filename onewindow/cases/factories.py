@@ -44,15 +44,15 @@ def inputs_for(
     result = []
     for position, material in checklist_lines(entry.current_version, answers):
         status = MaterialStatus.RECEIVED
-        if material["name"] in missing:
+        if material.name in missing:
             status = MaterialStatus.MISSING
-        elif material["name"] in defective:
+        elif material.name in defective:
             status = MaterialStatus.DEFECTIVE
         result.append(
             MaterialInput(
                 position=position,
                 status=status,
-                copies=material["copies"] if status == MaterialStatus.RECEIVED else 0,
+                copies=material.copies if status == MaterialStatus.RECEIVED else 0,
                 original_seen=status == MaterialStatus.RECEIVED,
                 note="" if status == MaterialStatus.RECEIVED else "需补充",
             )

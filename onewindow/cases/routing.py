@@ -53,7 +53,7 @@ def home_place(entry: Entry) -> ServicePlace:
 
 def tongban_covers(entry: Entry, place: ServicePlace) -> bool:
     version = entry.current_version
-    scope = (version.content if version else {}).get("tongban_scope", TongbanScope.NONE)
+    scope = version.guide.tongban_scope if version else TongbanScope.NONE
     if scope not in SCOPE_PREFIX:
         return False
     digits = SCOPE_PREFIX[scope]

@@ -153,7 +153,7 @@ def expected_steps(case: Case) -> list[dict]:
             **step,
             "status": "current" if i == current else "done" if i in done else "todo",
         }
-        for i, step in enumerate(review_steps(case.version.content))
+        for i, step in enumerate(review_steps(case.version.guide))
     ]
 
 

@@ -1,54 +1,16 @@
-"""Readable differences between two versions of a guide."""
+"""Readable differences between two versions of a guide.
+
+Which elements are compared, in which order, under which label, and which element names a row of
+a list (so a changed material reads "changed", not "removed + added") all come from the guide's
+declaration in ``schema``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
-
-FIELD_LABELS: dict[str, Promise] = {
-    "name": _("Name"),
-    "item_type": _("Item type"),
-    "service_objects": _("Service objects"),
-    "legal_basis": _("Legal basis"),
-    "conditions": _("Acceptance conditions"),
-    "statutory_limit": _("Statutory limit"),
-    "promised_limit": _("Promised limit"),
-    "case_type": _("Case type"),
-    "visits": _("Visits required"),
-    "special_procedures": _("Special procedures"),
-    "allows_commitment": _("Approval on commitment"),
-    "result_type": _("Result type"),
-    "result_name": _("Result"),
-    "handling_forms": _("Ways to apply"),
-    "tongban_scope": _("Where it can be applied for"),
-    "joint_departments": _("Joint departments"),
-    "online_depth": _("Online depth"),
-    "appointment": _("Appointment"),
-    "online_payment": _("Online payment"),
-    "express": _("Express delivery"),
-    "kiosk": _("Self-service kiosk"),
-    "place": _("Place"),
-    "hours": _("Hours"),
-    "consult_phone": _("Consultation phone"),
-    "complaint_phone": _("Complaint phone"),
-    "questions": _("Situations"),
-    "materials": _("Materials"),
-    "fees": _("Fees"),
-    "steps": _("Steps"),
-    "faq": _("FAQ"),
-}
-
-# Lists whose rows are matched by a key, so a changed row reads "changed", not "removed + added".
-_KEYS = {
-    "materials": "name",
-    "fees": "name",
-    "steps": "name",
-    "faq": "question",
-    "questions": "code",
-}
+from onewindow.catalog.schema import RECORDS, Guide, specs
 
 
 @dataclass(frozen=True)
@@ -76,15 +38,18 @@ def _show(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def content_diff(old: dict[str, Any] | None, new: dict[str, Any]) -> list[DiffRow]:
+def guide_diff(old: Guide | None, new: Guide) -> list[DiffRow]:
     """Every element that differs, in the order of the guide."""
-    old = old or {}
+    # Compared in the stored JSON form: what a version is, and what ``_show`` spells out.
+    before_all = old.to_content() if old is not None else {}
+    after_all = new.to_content()
     rows: list[DiffRow] = []
-    for field, label in FIELD_LABELS.items():
-        before, after = old.get(field), new.get(field)
+    for field, spec in specs(Guide):
+        label = str(spec.label)
+        before, after = before_all.get(field), after_all.get(field)
         if before == after:
             continue
-        key = _KEYS.get(field)
+        key = spec.key if spec.kind == RECORDS else ""
         if key and isinstance(before, list) and isinstance(after, list):
             old_rows = {r.get(key): r for r in before}
             new_rows = {r.get(key): r for r in after}
@@ -108,5 +73,5 @@ def content_diff(old: dict[str, Any] | None, new: dict[str, Any]) -> list[DiffRo
             if after in (None, "", [])
             else "changed"
         )
-        rows.append(DiffRow(field, str(label), kind, _show(before), _show(after)))
+        rows.append(DiffRow(field, label, kind, _show(before), _show(after)))
     return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -21,6 +22,7 @@ from onewindow.catalog.choices import (
     ServiceObject,
     Theme,
 )
+from onewindow.catalog.schema import Guide, Limit, Material
 from onewindow.core.forms import IsoDateInput, StyledFormMixin
 from onewindow.organisations.choices import BusinessCategory
 
@@ -107,20 +109,22 @@ class GuideForm(StyledFormMixin, forms.Form):
     )
 
     @classmethod
-    def initial_from(cls, content: dict[str, Any]) -> dict[str, Any]:
-        initial = {k: content.get(k) for k in cls.SCALARS}
+    def initial_from(cls, guide: Guide | None) -> dict[str, Any]:
+        """The form's fields filled from ``guide`` (a new entry has none: only the units)."""
+        initial = {k: getattr(guide, k) if guide else None for k in cls.SCALARS}
         for key in ("statutory", "promised"):
-            limit = content.get(f"{key}_limit") or {}
-            initial[f"{key}_value"] = limit.get("value")
-            initial[f"{key}_unit"] = limit.get("unit", LimitUnit.WORKING_DAYS)
+            limit: Limit | None = getattr(guide, f"{key}_limit") if guide else None
+            initial[f"{key}_value"] = limit.value if limit else None
+            initial[f"{key}_unit"] = limit.unit if limit else LimitUnit.WORKING_DAYS
         return initial
 
-    def content_over(self, base: dict[str, Any]) -> dict[str, Any]:
-        """The base guide with this form's elements written over it."""
+    def content_over(self, base: Guide | None) -> dict[str, Any]:
+        """The base guide with this form's elements written over it (JSON, to be cleaned)."""
         data = self.cleaned_data
-        content = {**base, **{k: data[k] for k in self.SCALARS}}
+        content = {**(base.to_content() if base else {}), **{k: data[k] for k in self.SCALARS}}
         for key in ("statutory", "promised"):
-            note = (base.get(f"{key}_limit") or {}).get("note", "")
+            limit: Limit | None = getattr(base, f"{key}_limit") if base else None
+            note = limit.note if limit else ""
             content[f"{key}_limit"] = {
                 "value": data[f"{key}_value"],
                 "unit": data[f"{key}_unit"],
@@ -153,9 +157,9 @@ StepFormSet = formset_factory(StepForm, extra=1)
 _MATERIAL_KEEP = ("form", "issuer", "paper_size", "basis", "standard")
 
 
-def materials_from(formset: forms.BaseFormSet, base: list[dict]) -> list[dict]:
+def materials_from(formset: forms.BaseFormSet, base: Sequence[Material]) -> list[dict]:
     """Rows with a name become materials; elements the form does not show are kept by name."""
-    by_name = {m["name"]: m for m in base}
+    by_name = {m.name: m.to_content() for m in base}
     rows = []
     for form in formset:
         data = getattr(form, "cleaned_data", None) or {}
@@ -184,11 +188,15 @@ def steps_from(formset: forms.BaseFormSet) -> list[dict]:
     return rows
 
 
-def material_initial(content: dict[str, Any]) -> list[dict]:
+def material_initial(guide: Guide | None) -> list[dict]:
     return [
-        {**m, "situations": ",".join(m.get("situations") or [])}
-        for m in content.get("materials", [])
+        {**m.to_content(), "situations": ",".join(m.situations)}
+        for m in (guide.materials if guide else ())
     ]
+
+
+def step_initial(guide: Guide | None) -> list[dict]:
+    return [s.to_content() for s in (guide.steps if guide else ())]
 
 
 class PartForm(StyledFormMixin, forms.Form):

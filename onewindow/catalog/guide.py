@@ -1,4 +1,4 @@
-"""Reading a published guide: turns a version's ``content`` JSON into display-ready data.
+"""Reading a published guide: turns a version's typed ``guide`` into display-ready data.
 
 The web page and the printed PDF both render from ``guide_context``, so the two never disagree.
 Everything is computed from the version alone (plus its entry's implementing body), so a case can
@@ -8,7 +8,7 @@ show the guide it was filed under long after the entry changed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.db import models
 from django.utils import timezone
@@ -17,18 +17,20 @@ from django.utils.translation import ngettext
 
 from onewindow.catalog.choices import (
     CaseType,
-    HandlingForm,
-    ItemType,
     LimitUnit,
     MaterialForm,
-    MaterialKind,
     MaterialSource,
     Necessity,
-    OnlineDepth,
-    ResultType,
-    ServiceObject,
-    SpecialProcedure,
     TongbanScope,
+)
+from onewindow.catalog.schema import (
+    CHOICE,
+    CHOICES,
+    Guide,
+    Limit,
+    Material,
+    Record,
+    specs,
 )
 
 if TYPE_CHECKING:
@@ -60,13 +62,31 @@ def format_limit(value: int | None, unit: str = LimitUnit.WORKING_DAYS) -> str:
     return ngettext("%(n)d working day", "%(n)d working days", value) % {"n": value}
 
 
-def _limit(limit: dict | None) -> dict[str, str]:
+def _limit(limit: Limit | None) -> dict[str, str]:
     if not limit:
         return {"text": "", "note": ""}
     return {
-        "text": format_limit(limit.get("value"), limit.get("unit") or LimitUnit.WORKING_DAYS),
-        "note": limit.get("note") or "",
+        "text": format_limit(limit.value, limit.unit or LimitUnit.WORKING_DAYS),
+        "note": limit.note or "",
     }
+
+
+def choice_label(record: Record, name: str) -> Any:
+    """The translated label(s) of a choice element, its choices taken from the declaration."""
+    spec = _SPECS[type(record), name]
+    choices = cast(type[models.Choices], spec.choices)
+    value = getattr(record, name)
+    if spec.kind == CHOICES:
+        return [label(choices, v) for v in value]
+    return label(choices, value)
+
+
+_SPECS = {
+    (cls, name): spec
+    for cls in (Guide, Material, Limit)
+    for name, spec in specs(cls)
+    if spec.kind in (CHOICE, CHOICES)
+}
 
 
 def _visits(n: int | None) -> str:
@@ -96,14 +116,14 @@ def _situation_label(question: str, answer: str) -> str:
     return f"{question}{separator}{answer}"
 
 
-def _material(index: int, m: dict, situation_labels: dict[str, str]) -> dict[str, Any]:
-    necessity = str(m.get("necessity") or Necessity.REQUIRED)
-    form = str(m.get("form") or MaterialForm.PAPER)
-    situations = list(m.get("situations") or [])
+def _material(index: int, m: Material, situation_labels: dict[str, str]) -> dict[str, Any]:
+    necessity = str(m.necessity or Necessity.REQUIRED)
+    form = str(m.form or MaterialForm.PAPER)
+    situations = list(m.situations)
     return {
         "number": index,
-        "name": m["name"],
-        "kind": label(MaterialKind, m.get("kind")),
+        "name": m.name,
+        "kind": choice_label(m, "kind"),
         "form": label(MaterialForm, form),
         "necessity": label(Necessity, necessity),
         "required": necessity != Necessity.OPTIONAL,
@@ -112,17 +132,17 @@ def _material(index: int, m: dict, situation_labels: dict[str, str]) -> dict[str
         "deferrable": necessity == Necessity.DEFERRABLE,
         # Once-only: the window fetches it from the shared registries, the applicant brings nothing.
         "fetched": form == MaterialForm.FETCHED,
-        "source": label(MaterialSource, m.get("source")),
+        "source": choice_label(m, "source"),
         # Worth a line only when the applicant must get it from another office.
-        "show_source": str(m.get("source")) == MaterialSource.GOVERNMENT or bool(m.get("issuer")),
-        "issuer": m.get("issuer") or "",
-        "copies": m.get("copies") or 1,
-        "paper_size": m.get("paper_size") or "",
-        "basis": m.get("basis") or "",
-        "standard": m.get("standard") or "",
-        "notes": m.get("notes") or "",
-        "blank_form": _link(m.get("blank_form") or ""),
-        "sample": _link(m.get("sample") or ""),
+        "show_source": str(m.source) == MaterialSource.GOVERNMENT or bool(m.issuer),
+        "issuer": m.issuer or "",
+        "copies": m.copies or 1,
+        "paper_size": m.paper_size or "",
+        "basis": m.basis or "",
+        "standard": m.standard or "",
+        "notes": m.notes or "",
+        "blank_form": _link(m.blank_form or ""),
+        "sample": _link(m.sample or ""),
         "situations": situations,
         "situation_labels": [situation_labels.get(code, code) for code in situations],
         "situation_attr": " ".join(situations),
@@ -131,44 +151,39 @@ def _material(index: int, m: dict, situation_labels: dict[str, str]) -> dict[str
 
 def guide_context(version: EntryVersion) -> dict[str, Any]:
     """Everything a guide page or print-out shows, with choice labels translated."""
-    content = version.content
+    guide = version.guide
     entry = version.entry
 
-    questions = content.get("questions") or []
+    questions = guide.questions
     # "由谁来办理？委托代理人" — how a material names the answer that calls for it.
     situation_labels = {
-        o["code"]: _situation_label(q["text"], o["label"]) for q in questions for o in q["options"]
+        o.code: _situation_label(q.text, o.label) for q in questions for o in q.options
     }
-    materials = [
-        _material(i, m, situation_labels)
-        for i, m in enumerate(content.get("materials") or [], start=1)
-    ]
+    materials = [_material(i, m, situation_labels) for i, m in enumerate(guide.materials, start=1)]
     common = [m for m in materials if not m["situations"]]
     display_questions, per_situation = [], []
     for q in questions:
         options = []
-        for o in q["options"]:
-            applies = [m for m in materials if o["code"] in m["situations"]]
-            options.append({"code": o["code"], "label": o["label"], "materials": applies})
+        for o in q.options:
+            applies = [m for m in materials if o.code in m["situations"]]
+            options.append({"code": o.code, "label": o.label, "materials": applies})
             if applies:
-                per_situation.append(
-                    {"question": q["text"], "option": o["label"], "materials": applies}
-                )
-        display_questions.append({"code": q["code"], "text": q["text"], "options": options})
+                per_situation.append({"question": q.text, "option": o.label, "materials": applies})
+        display_questions.append({"code": q.code, "text": q.text, "options": options})
 
-    promised_unit = (content.get("promised_limit") or {}).get("unit") or LimitUnit.WORKING_DAYS
+    promised_unit = guide.promised_unit
     steps = [
         {
             "number": i,
-            "name": s["name"],
-            "handler": s.get("handler") or "",
+            "name": s.name,
+            "handler": s.handler or "",
             # Step limits are counted in the unit of the promised limit (see schema).
-            "limit": format_limit(s.get("limit") or 0, promised_unit),
-            "criteria": s.get("criteria") or "",
+            "limit": format_limit(s.limit or 0, promised_unit),
+            "criteria": s.criteria or "",
         }
-        for i, s in enumerate(content.get("steps") or [], start=1)
+        for i, s in enumerate(guide.steps, start=1)
     ]
-    case_type = str(content.get("case_type") or CaseType.PROMISED)
+    case_type = str(guide.case_type or CaseType.PROMISED)
     today = timezone.localdate()
     current = entry.current_version_id
     return {
@@ -181,55 +196,53 @@ def guide_context(version: EntryVersion) -> dict[str, Any]:
         % {"number": version.number, "date": version.effective_date.isoformat()},
         "is_current": current == version.pk,
         "not_yet_in_force": version.effective_date > today,
-        "name": content["name"],
-        "item_type": label(ItemType, content.get("item_type")),
+        "name": guide.name,
+        "item_type": choice_label(guide, "item_type"),
         "basic_code": entry.item.basic_code,
         "code": entry.code,
-        "service_objects": [label(ServiceObject, v) for v in content.get("service_objects") or []],
-        "legal_basis": content.get("legal_basis") or "",
-        "conditions": content.get("conditions") or "",
-        "statutory_limit": _limit(content.get("statutory_limit")),
-        "promised_limit": _limit(content.get("promised_limit")),
+        "service_objects": choice_label(guide, "service_objects"),
+        "legal_basis": guide.legal_basis or "",
+        "conditions": guide.conditions or "",
+        "statutory_limit": _limit(guide.statutory_limit),
+        "promised_limit": _limit(guide.promised_limit),
         "case_type": case_type,
         "case_type_label": label(CaseType, case_type),
         "immediate": case_type == CaseType.IMMEDIATE,
-        "visits": content.get("visits") or 0,
-        "visits_label": _visits(content.get("visits")),
-        "special_procedures": [
-            label(SpecialProcedure, v) for v in content.get("special_procedures") or []
-        ],
-        "allows_commitment": bool(content.get("allows_commitment")),
-        "result_type": label(ResultType, content.get("result_type")),
-        "result_name": content.get("result_name") or "",
-        "handling_forms": [label(HandlingForm, v) for v in content.get("handling_forms") or []],
-        "tongban_scope": label(TongbanScope, content.get("tongban_scope") or TongbanScope.NONE),
-        "joint_departments": content.get("joint_departments") or [],
-        "online_depth": label(OnlineDepth, content.get("online_depth")),
-        "appointment": bool(content.get("appointment")),
-        "online_payment": bool(content.get("online_payment")),
-        "express": bool(content.get("express")),
-        "kiosk": bool(content.get("kiosk")),
-        "place": content.get("place") or "",
-        "hours": content.get("hours") or "",
-        "consult_phone": content.get("consult_phone") or entry.department.phone,
-        "complaint_phone": content.get("complaint_phone") or entry.department.complaint_phone,
+        "visits": guide.visits or 0,
+        "visits_label": _visits(guide.visits),
+        "special_procedures": choice_label(guide, "special_procedures"),
+        "allows_commitment": bool(guide.allows_commitment),
+        "result_type": choice_label(guide, "result_type"),
+        "result_name": guide.result_name or "",
+        "handling_forms": choice_label(guide, "handling_forms"),
+        "tongban_scope": label(TongbanScope, guide.tongban_scope or TongbanScope.NONE),
+        "joint_departments": list(guide.joint_departments),
+        "online_depth": choice_label(guide, "online_depth"),
+        "appointment": bool(guide.appointment),
+        "online_payment": bool(guide.online_payment),
+        "express": bool(guide.express),
+        "kiosk": bool(guide.kiosk),
+        "place": guide.place or "",
+        "hours": guide.hours or "",
+        "consult_phone": guide.consult_phone or entry.department.phone,
+        "complaint_phone": guide.complaint_phone or entry.department.complaint_phone,
         "questions": display_questions,
-        "question_of": {o["code"]: q["code"] for q in questions for o in q["options"]},
+        "question_of": {o.code: q.code for q in questions for o in q.options},
         "materials": materials,
         "materials_common": common,
         "materials_situational": [m for m in materials if m["situations"]],
         "materials_per_situation": per_situation,
         "fees": [
             {
-                "name": f["name"],
-                "standard": f.get("standard") or "",
-                "basis": f.get("basis") or "",
-                "waivable": bool(f.get("waivable")),
+                "name": f.name,
+                "standard": f.standard or "",
+                "basis": f.basis or "",
+                "waivable": bool(f.waivable),
             }
-            for f in content.get("fees") or []
+            for f in guide.fees
         ],
         "steps": steps,
-        "faq": content.get("faq") or [],
+        "faq": [f.to_content() for f in guide.faq],
     }
 
 
@@ -248,7 +261,7 @@ def apply_answers(context: dict[str, Any], answers: dict[str, str]) -> dict[str,
 
     A material applies when it has no situation, when one of its situations was chosen, or when
     the question of one of its situations is still unanswered (it may yet apply). This is the rule
-    of ``schema.checklist`` extended to a half-answered questionnaire; the inline script of the
+    of ``Guide.checklist`` extended to a half-answered questionnaire; the inline script of the
     web page applies the same rule in the browser.
     """
     question_of = context["question_of"]

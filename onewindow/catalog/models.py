@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from onewindow.catalog.choices import (
@@ -21,6 +22,7 @@ from onewindow.catalog.choices import (
     Theme,
 )
 from onewindow.catalog.querysets import ChangeRequestQuerySet, EntryQuerySet
+from onewindow.catalog.schema import Guide
 from onewindow.core.models import PublicIdModel, TimeStampedModel
 from onewindow.organisations.choices import BusinessCategory
 
@@ -166,6 +168,14 @@ class EntryVersion(TimeStampedModel):
     def is_effective(self, on: datetime.date) -> bool:
         return self.effective_date <= on
 
+    @cached_property
+    def guide(self) -> Guide:
+        """The guide, typed: code reads ``version.guide.materials``, never ``content[...]``.
+
+        Cached per instance: a published version never changes (see ``save``).
+        """
+        return Guide.from_content(self.content)
+
 
 class ChangeRequest(PublicIdModel):
     """A drafted change to the catalog (new, change, split, merge, suspend, cancel)."""
@@ -231,6 +241,12 @@ class ChangeRequest(PublicIdModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.entry or self.item or ''}"
+
+    @property
+    def proposed_guide(self) -> Guide | None:
+        """The proposed guide of a new entry, a change or a merge (a split proposes parts)."""
+        content = self.proposal.get("content")
+        return Guide.from_content(content) if content else None
 
 
 class Attachment(PublicIdModel):

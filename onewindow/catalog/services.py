@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 from onewindow.catalog import policies
 from onewindow.catalog.choices import ChangeKind, ChangeStatus, EntryStatus, Theme
 from onewindow.catalog.models import CatalogItem, ChangeRequest, Entry, EntryVersion, ItemTheme
-from onewindow.catalog.schema import ContentError, Problem, clean_content, validate_basic_code
+from onewindow.catalog.schema import (
+    ContentError,
+    Guide,
+    Problem,
+    clean_content,
+    validate_basic_code,
+)
 from onewindow.catalog.search_text import pinyin_forms
 from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.organisations.choices import BusinessCategory
@@ -63,13 +69,13 @@ def entry_refresh(*, entry: Entry, today: datetime.date | None = None) -> Entry:
     version = entry.versions.filter(effective_date__lte=today).order_by("-number").first()
     if version is None:
         return entry
-    content = version.content
+    guide = version.guide
     entry.current_version = version
-    entry.name = content["name"]
-    entry.pinyin, entry.initials = pinyin_forms(content["name"])
-    entry.case_type = content["case_type"]
-    entry.promised_days = content["promised_limit"]["value"] or 0
-    entry.visits = content["visits"] or 0
+    entry.name = guide.name
+    entry.pinyin, entry.initials = pinyin_forms(guide.name)
+    entry.case_type = guide.case_type
+    entry.promised_days = guide.promised_days
+    entry.visits = guide.visits or 0
     entry.save(
         update_fields=[
             "current_version",
@@ -282,10 +288,11 @@ def change_approve(*, change: ChangeRequest, actor: User, opinion: str = "") -> 
 
 def _new_entry(change: ChangeRequest, actor: User, spec: dict[str, Any], region: Region) -> Entry:
     content = spec["content"]
+    guide = Guide.from_content(content)
     item = item_ensure(
         basic_code=spec["basic_code"],
-        name=content["name"],
-        item_type=content["item_type"],
+        name=guide.name,
+        item_type=guide.item_type,
         category=spec.get("category") or BusinessCategory.PERSONAL,
         themes=spec.get("themes") or [],
     )

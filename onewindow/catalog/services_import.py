@@ -275,12 +275,12 @@ def _check_item(
 
 
 def _apply(step: _Step, actor: User, effective_date: datetime.date) -> ImportOutcome:
-    row, content = step.row, step.row.content
+    row, content, guide = step.row, step.row.content, step.row.guide
     if step.entry is None:
         item = services.item_ensure(
             basic_code=row.basic_code,
-            name=content["name"],
-            item_type=content["item_type"],
+            name=guide.name,
+            item_type=guide.item_type,
             category=row.category,
             themes=row.themes,
         )
@@ -292,9 +292,9 @@ def _apply(step: _Step, actor: User, effective_date: datetime.date) -> ImportOut
             effective_date=effective_date,
             actor=actor,
         )
-        return ImportOutcome(row.row, entry.code, content["name"], CREATED)
+        return ImportOutcome(row.row, entry.code, guide.name, CREATED)
     if not step.changed:
-        return ImportOutcome(row.row, step.code, content["name"], UNCHANGED)
+        return ImportOutcome(row.row, step.code, guide.name, UNCHANGED)
     services.version_publish(
         entry=step.entry,
         content=content,
@@ -302,4 +302,4 @@ def _apply(step: _Step, actor: User, effective_date: datetime.date) -> ImportOut
         actor=actor,
         note=_("Imported from a list workbook."),
     )
-    return ImportOutcome(row.row, step.code, content["name"], UPDATED)
+    return ImportOutcome(row.row, step.code, guide.name, UPDATED)

@@ -22,7 +22,7 @@ from onewindow.catalog.choices import (
     EntryStatus,
     Theme,
 )
-from onewindow.catalog.diff import content_diff
+from onewindow.catalog.diff import guide_diff
 from onewindow.catalog.forms import (
     ChangeMetaForm,
     GuideForm,
@@ -34,6 +34,7 @@ from onewindow.catalog.forms import (
     StepFormSet,
     material_initial,
     materials_from,
+    step_initial,
     steps_from,
 )
 from onewindow.catalog.models import ChangeRequest, Entry
@@ -179,7 +180,7 @@ def change_new(request: HttpRequest) -> HttpResponse:
             own_entries.select_related("current_version"),
             public_id=_uuid_or_404(request.GET.get("entry")),
         )
-    base = entry.current_version.content if entry and entry.current_version else {}
+    base = entry.current_version.guide if entry and entry.current_version else None
     post = request.POST if request.method == "POST" else None
     meta = ChangeMetaForm(post)
     item_form = NewItemForm(post) if kind in (ChangeKind.NEW, ChangeKind.MERGE) else None
@@ -188,7 +189,7 @@ def change_new(request: HttpRequest) -> HttpResponse:
     materials = (
         MaterialFormSet(post, prefix="m", initial=material_initial(base)) if edits_guide else None
     )
-    steps = StepFormSet(post, prefix="s", initial=base.get("steps", [])) if edits_guide else None
+    steps = StepFormSet(post, prefix="s", initial=step_initial(base)) if edits_guide else None
     parts = PartFormSet(post, prefix="p") if kind == ChangeKind.SPLIT else None
     merge_choices = own_entries.order_by("name") if kind == ChangeKind.MERGE else None
     problems: list[str] = []
@@ -238,18 +239,20 @@ def change_new(request: HttpRequest) -> HttpResponse:
             "parts": parts,
             "merge_choices": merge_choices,
             "problems": problems,
-            "questions": base.get("questions", []),
+            "questions": base.questions if base else (),
         },
     )
 
 
 def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> dict[str, Any]:
     if kind == ChangeKind.SPLIT:
+        # Each part starts as a copy of the entry's guide under its own name.
+        base_content = base.to_content() if base else {}
         return {
             "parts": [
                 {
                     "basic_code": p.cleaned_data["basic_code"].upper(),
-                    "content": {**base, "name": p.cleaned_data["name"]},
+                    "content": {**base_content, "name": p.cleaned_data["name"]},
                 }
                 for p in parts
                 if p.cleaned_data
@@ -258,10 +261,10 @@ def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> 
     if guide is None:
         return {}
     start = base or (
-        merged[0].current_version.content if merged and merged[0].current_version else {}
+        merged[0].current_version.guide if merged and merged[0].current_version else None
     )
     content = guide.content_over(start)
-    content["materials"] = materials_from(materials, start.get("materials", []))
+    content["materials"] = materials_from(materials, start.materials if start else ())
     content["steps"] = steps_from(steps)
     proposal: dict[str, Any] = {"content": content}
     if item_form is not None:
@@ -307,17 +310,14 @@ def change_detail(request: HttpRequest, public_id: str) -> HttpResponse:
                 messages.success(request, _("Done."))
                 return redirect("catalog:change", public_id=change.public_id)
     old = (
-        change.entry.current_version.content
+        change.entry.current_version.guide
         if change.entry and change.entry.current_version
         else None
     )
     diffs = []
-    if change.kind in (ChangeKind.NEW, ChangeKind.CHANGE, ChangeKind.MERGE) and change.proposal.get(
-        "content"
-    ):
-        diffs = content_diff(
-            old if change.kind == ChangeKind.CHANGE else None, change.proposal["content"]
-        )
+    proposed = change.proposed_guide
+    if change.kind in (ChangeKind.NEW, ChangeKind.CHANGE, ChangeKind.MERGE) and proposed:
+        diffs = guide_diff(old if change.kind == ChangeKind.CHANGE else None, proposed)
     return render(
         request,
         "catalog/change_detail.html",
@@ -343,11 +343,11 @@ def versions(request: HttpRequest, public_id: str) -> HttpResponse:
     history = selectors.entry_versions(entry=entry)
     rows = []
     for i, version in enumerate(history):
-        previous = history[i + 1].content if i + 1 < len(history) else None
+        previous = history[i + 1].guide if i + 1 < len(history) else None
         rows.append(
             {
                 "version": version,
-                "diffs": content_diff(previous, version.content) if previous else [],
+                "diffs": guide_diff(previous, version.guide) if previous else [],
             }
         )
     return render(

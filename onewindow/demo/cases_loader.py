@@ -28,6 +28,7 @@ from onewindow.cases.services.joint import joint_checklist
 from onewindow.cases.services.steps import review_steps
 from onewindow.catalog.choices import MaterialForm, Necessity, TongbanScope
 from onewindow.catalog.models import Entry
+from onewindow.catalog.schema import Guide
 from onewindow.deadlines.calendar import CalendarNotLoaded, calendar_for
 from onewindow.demo.cases_paths import D, Desk, Story, can_deny, procedure_kinds
 from onewindow.notifications.choices import MessageStatus
@@ -262,19 +263,18 @@ class Cast:
 # --- planning --------------------------------------------------------------------------------
 
 
-def _answers(content: dict, rng: random.Random) -> list[str]:
-    return [rng.choice(q["options"])["code"] for q in content.get("questions", [])]
+def _answers(guide: Guide, rng: random.Random) -> list[str]:
+    return [rng.choice(q.options).code for q in guide.questions]
 
 
-def _kinds(content: dict) -> set[str]:
-    objects = set(content["service_objects"])
+def _kinds(guide: Guide) -> set[str]:
+    objects = set(guide.service_objects)
     kinds = {"person"} if "natural_person" in objects else set()
     return kinds | ({"enterprise", "other"} & objects)
 
 
-def _promised(content: dict) -> int:
-    limit = content["promised_limit"]
-    return (limit["value"] or 0) * (5 if limit["unit"] == "calendar" else 7) // 7
+def _promised(guide: Guide) -> int:
+    return guide.promised_days * (5 if guide.promised_unit == "calendar" else 7) // 7
 
 
 class Planner:
@@ -314,8 +314,8 @@ class Planner:
     # -- one case -----------------------------------------------------------------------------
 
     def fits(self, entry: Entry, scenario: str) -> bool:
-        c = entry.current_version.content
-        instant = c.get("case_type") == "1"
+        c = entry.current_version.guide
+        instant = c.case_type == "1"
         category = entry.item.category
         checks = {
             "spot": instant and category in ("enterprise", "personal"),
@@ -325,17 +325,15 @@ class Planner:
             "extension": not instant and _promised(c) >= 5,
             "step_return": not instant and len(review_steps(c)) >= 2,
             "denied": not instant and can_deny(c),
-            "commitment": bool(c.get("allows_commitment")),
-            "commitment_open": bool(c.get("allows_commitment")),
+            "commitment": bool(c.allows_commitment),
+            "commitment_open": bool(c.allows_commitment),
             "overdue": not instant and _promised(c) >= 3,
-            "mail": not instant and bool(c.get("express")),
-            "mailed": not instant and bool(c.get("express")),
+            "mail": not instant and bool(c.express),
+            "mailed": not instant and bool(c.express),
         }
         # Lines handed in whatever the answers: what a correction or 容缺 can be about.
         handed = [
-            m["necessity"]
-            for m in c["materials"]
-            if m["form"] != MaterialForm.FETCHED and not m["situations"]
+            m.necessity for m in c.materials if m.form != MaterialForm.FETCHED and not m.situations
         ]
         if scenario.startswith("deferred"):
             return not instant and Necessity.DEFERRABLE in handed
@@ -352,9 +350,9 @@ class Planner:
             e
             for e in self.entries
             if self.fits(e, scenario)
-            and _kinds(e.current_version.content)
-            and (kind is None or kind in _kinds(e.current_version.content))
-            and (not online or self.online_ok(e.current_version.content))
+            and _kinds(e.current_version.guide)
+            and (kind is None or kind in _kinds(e.current_version.guide))
+            and (not online or self.online_ok(e.current_version.guide))
         ]
         if not candidates:
             return None
@@ -364,9 +362,9 @@ class Planner:
         return entry
 
     @staticmethod
-    def online_ok(content: dict) -> bool:
+    def online_ok(guide: Guide) -> bool:
         """Applied for online, by someone with a portal account (persons and enterprises)."""
-        return online_possible(content) and bool(_kinds(content) & {"person", "enterprise"})
+        return online_possible(guide) and bool(_kinds(guide) & {"person", "enterprise"})
 
     def applicant_of(self, kind: str, place: ServicePlace, online: bool) -> Any:
         rng, cast = self.rng, self.cast
@@ -403,19 +401,19 @@ class Planner:
         entry = self.pick_entry(scenario, kind, online)
         if entry is None:
             return None
-        content = entry.current_version.content
+        guide = entry.current_version.guide
         if kind is None:
-            kinds = sorted(_kinds(content) - ({"other"} if online else set()))
+            kinds = sorted(_kinds(guide) - ({"other"} if online else set()))
             kind = "person" if "person" in kinds and rng.random() < 0.65 else rng.choice(kinds)
         place = cast.center
-        tongban = content.get("tongban_scope", TongbanScope.NONE) != TongbanScope.NONE
+        tongban = guide.tongban_scope != TongbanScope.NONE
         if not online and tongban and scenario != "spot" and rng.random() < 0.25:
             place = rng.choice(cast.hubs)
         applicant = applicant or self.applicant_of(kind, place, online)
         clerk, window = cast.clerk_for(
             cast.center if online else place, entry, rng, spot=scenario == "spot"
         )
-        answers = _answers(content, rng)
+        answers = _answers(guide, rng)
         agent = None
         if "agent" in answers:
             agent = cast.authorised.get(applicant.pk) if kind == "person" else None
@@ -433,14 +431,14 @@ class Planner:
             agent=agent,
             user=(user or cast.accounts[applicant]) if online else None,
             channel=rng.choice((Channel.PC, Channel.MOBILE)) if online else Channel.WINDOW,
-            delivery=self.delivery(scenario, content, online),
+            delivery=self.delivery(scenario, guide, online),
             address=applicant.address,
             answers=answers,
             lines=checklist_lines(entry.current_version, answers),
             age=AGES.get(scenario, (0, 10**9)),
         )
         if scenario == "overdue":
-            s.age = ((_promised(content) + 2) * D, (_promised(content) + 12) * D)
+            s.age = ((_promised(guide) + 2) * D, (_promised(guide) + 12) * D)
         if scenario in ("received", "auto"):
             # Received that many working days ago: still waiting for the window (some on the
             # last day of the five), or accepted by §32 when the loader ends.
@@ -451,10 +449,10 @@ class Planner:
                 s.pin_day = waiting[-1] if self.waiting % 3 == 1 else rng.choice(waiting)
             else:
                 s.pin_day = rng.choice(backs[:6] or [6])
-        script(s, scenario, content, cast.desks[entry.department_id])
+        script(s, scenario, guide, cast.desks[entry.department_id])
         return s
 
-    def delivery(self, scenario: str, content: dict, online: bool) -> str:
+    def delivery(self, scenario: str, guide: Guide, online: bool) -> str:
         if scenario in ("mail", "mailed"):
             return DeliveryMethod.MAIL
         if scenario == "electronic":
@@ -464,7 +462,7 @@ class Planner:
         roll = self.rng.random()
         if roll < (0.4 if online else 0.1):
             return DeliveryMethod.ELECTRONIC
-        if content.get("express") and roll > (0.7 if online else 0.88):
+        if guide.express and roll > (0.7 if online else 0.88):
             return DeliveryMethod.MAIL
         return DeliveryMethod.PICKUP
 
@@ -481,7 +479,7 @@ class Planner:
         if applicant is None:
             pool = cast.persons[1:100] if who == "person" else cast.enterprises[1:]
             applicant = rng.choice(pool)
-        answers = {i.entry.code: _answers(i.entry.current_version.content, rng) for i in items}
+        answers = {i.entry.code: _answers(i.entry.current_version.guide, rng) for i in items}
         _clean, lines = joint_checklist(joint, answers)
         number = "A04" if who == "person" else rng.choice(CENTER_DESKS["construction"])
         clerk, window = cast.clerks[(cast.center.pk, number)]
@@ -511,29 +509,29 @@ class Planner:
         for stage in stages:
             members = [i for i in items if i.stage == stage]
             for item in members:
-                content = item.entry.current_version.content
+                guide = item.entry.current_version.guide
                 desk = cast.desks[item.entry.department_id]
                 target = partial(s.part, item.entry.code)
-                last = len(review_steps(content)) - 1
+                last = len(review_steps(guide)) - 1
                 if stage == stop and scenario == "joint_stage":
-                    s.review(target, content, desk, upto=rng.randint(0, last))
+                    s.review(target, guide, desk, upto=rng.randint(0, last))
                     continue
-                if stage == stop and "inspection" in procedure_kinds(content):
-                    s.review(target, content, desk, procedure="inspection", suspend=True)
+                if stage == stop and "inspection" in procedure_kinds(guide):
+                    s.review(target, guide, desk, procedure="inspection", suspend=True)
                     continue
-                s.review(target, content, desk, pace=rng.uniform(0.3, 0.8))
+                s.review(target, guide, desk, pace=rng.uniform(0.3, 0.8))
                 denied = scenario == "joint_denied" and item is members[-1] and stage > 1
-                s.decide(target, content, desk, approved=not denied)
+                s.decide(target, guide, desk, approved=not denied)
             if stage == stop:
                 return s
         s.hand_over(until={"joint_ready": "ready", "joint_decided": "decided"}.get(scenario, ""))
         return s
 
 
-def script(s: Story, scenario: str, content: dict, desk: Desk) -> None:
+def script(s: Story, scenario: str, guide: Guide, desk: Desk) -> None:
     """The actions of one single-item case, from receipt to the scenario's end state."""
     rng = s.rng
-    last = len(review_steps(content)) - 1
+    last = len(review_steps(guide)) - 1
     target = lambda: s.case  # noqa: E731 - the case exists only once the story plays
     if scenario == "spot":
         s.receive()
@@ -582,25 +580,25 @@ def script(s: Story, scenario: str, content: dict, desk: Desk) -> None:
         s.accept()
     pace = rng.uniform(0.3, 0.95)
     if scenario in ("in_review", "overdue", "deferred_overdue", "commitment_open", "withdrawn"):
-        s.review(target, content, desk, upto=rng.randint(0, last), pace=pace)
+        s.review(target, guide, desk, upto=rng.randint(0, last), pace=pace)
         if scenario == "withdrawn":
             s.withdraw()
         return
     if scenario == "suspended":
-        kind = rng.choice(procedure_kinds(content))
-        s.review(target, content, desk, procedure=kind, suspend=True, pace=pace)
+        kind = rng.choice(procedure_kinds(guide))
+        s.review(target, guide, desk, procedure=kind, suspend=True, pace=pace)
         return
     s.review(
         target,
-        content,
+        guide,
         desk,
-        procedure=rng.choice(procedure_kinds(content)) if scenario == "procedure" else "",
+        procedure=rng.choice(procedure_kinds(guide)) if scenario == "procedure" else "",
         back_return=scenario == "back_return",
         step_return=scenario == "step_return",
         extension=scenario == "extension",
         pace=pace,
     )
-    s.decide(target, content, desk, approved=scenario != "denied")
+    s.decide(target, guide, desk, approved=scenario != "denied")
     s.hand_over(until=scenario if scenario in ("decided", "ready", "mailed") else "completed")
 
 

@@ -23,6 +23,7 @@ from onewindow.cases.services import joint as joint_services
 from onewindow.cases.services.intake import MaterialInput
 from onewindow.cases.services.steps import review_steps
 from onewindow.catalog.choices import MaterialForm, Necessity
+from onewindow.catalog.schema import Guide, Material
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
@@ -173,20 +174,20 @@ def step_opinion(name: str, rng: Any) -> str:
     return rng.choice(REVIEW_OPINIONS)
 
 
-def denial(content: dict) -> tuple[str, str]:
+def denial(guide: Guide) -> tuple[str, str]:
     for words, reason, basis in DENIALS:
-        if any(w in content["name"] for w in words):
+        if any(w in guide.name for w in words):
             return reason, basis
-    basis = (content.get("legal_basis") or LAW).split("；")[0]
+    basis = (guide.legal_basis or LAW).split("；")[0]
     return "经审查，申请人不符合法定条件，相关证明材料不能证明其具备规定的条件。", basis
 
 
-def can_deny(content: dict) -> bool:
-    return any(any(w in content["name"] for w in words) for words, _r, _b in DENIALS)
+def can_deny(guide: Guide) -> bool:
+    return any(any(w in guide.name for w in words) for words, _r, _b in DENIALS)
 
 
-def procedure_kinds(content: dict) -> list[str]:
-    return [k for k in content.get("special_procedures", []) if k in PROCEDURES]
+def procedure_kinds(guide: Guide) -> list[str]:
+    return [k for k in guide.special_procedures if k in PROCEDURES]
 
 
 def tiny_pdf(title: str) -> bytes:
@@ -261,11 +262,11 @@ class Story:
         handed = [
             p
             for p, m in self.lines
-            if m["form"] != MaterialForm.FETCHED
+            if m.form != MaterialForm.FETCHED
             and (
-                m["necessity"] == Necessity.DEFERRABLE
+                m.necessity == Necessity.DEFERRABLE
                 if deferrable
-                else m["necessity"] != Necessity.OPTIONAL
+                else m.necessity != Necessity.OPTIONAL
             )
         ]
         return sorted(self.rng.sample(handed, min(count, len(handed))))
@@ -274,20 +275,20 @@ class Story:
         """What the clerk records at the window: everything in hand but ``missing``."""
         result = []
         for position, m in self.lines:
-            if m["form"] == MaterialForm.FETCHED:
+            if m.form == MaterialForm.FETCHED:
                 result.append(MaterialInput(position=position, status=MS.FETCHED))
             elif position in missing:
                 note = self.rng.choice(MATERIAL_NOTES)
                 result.append(MaterialInput(position=position, status=MS.MISSING, note=note))
-            elif m["necessity"] == Necessity.OPTIONAL and self.rng.random() < 0.4:
+            elif m.necessity == Necessity.OPTIONAL and self.rng.random() < 0.4:
                 result.append(MaterialInput(position=position, status=MS.NOT_PROVIDED))
             else:
                 result.append(self.handed(position, m))
         return result
 
-    def handed(self, position: int, m: dict) -> MaterialInput:
+    def handed(self, position: int, m: Material) -> MaterialInput:
         if self.online:
-            name = m["name"].replace("/", "、")[:60]
+            name = m.name.replace("/", "、")[:60]
             upload = SimpleUploadedFile(
                 f"{name}.pdf", tiny_pdf(f"material {position + 1}"), "application/pdf"
             )
@@ -295,16 +296,16 @@ class Story:
         return MaterialInput(
             position=position,
             status=MS.RECEIVED,
-            copies=m["copies"],
-            original_seen=m["kind"] == "original",
+            copies=m.copies,
+            original_seen=m.kind == "original",
         )
 
     def uploads(self) -> list[MaterialInput]:
         return [
             self.handed(p, m)
             for p, m in self.lines
-            if m["form"] != MaterialForm.FETCHED
-            and (m["necessity"] != Necessity.OPTIONAL or self.rng.random() < 0.5)
+            if m.form != MaterialForm.FETCHED
+            and (m.necessity != Necessity.OPTIONAL or self.rng.random() < 0.5)
         ]
 
     def part(self, code: str) -> Case:
@@ -443,7 +444,7 @@ class Story:
     def review(
         self,
         target: Callable[[], Case],
-        content: dict,
+        guide: Guide,
         desk: Desk,
         *,
         upto: int | None = None,
@@ -456,10 +457,10 @@ class Story:
     ) -> None:
         """Pass the reviewers' steps (all, or the first ``upto``); optionally a special procedure
         at its step, a return to the applicant, a return by the approver, or an extension."""
-        steps = review_steps(content)
+        steps = review_steps(guide)
         last = len(steps) - 1
-        promised = content["promised_limit"]["value"] or 0
-        if content["promised_limit"]["unit"] == "calendar":
+        promised = guide.promised_days
+        if guide.promised_unit == "calendar":
             promised = promised * 5 // 7
         per_step = max(20 * M, int(promised * D * pace) // (last + 1))
         reviewer = self.rng.choice(desk.reviewers)
@@ -529,7 +530,7 @@ class Story:
 
     def _return_to_applicant(self, target: Callable[[], Case], reviewer: User, per: int) -> None:
         position = self.pick_lines(1)
-        name = next(m["name"] for p, m in self.lines if p in position)
+        name = next(m.name for p, m in self.lines if p in position)
         opinion = self.rng.choice(RETURN_REASONS).format(name=f"“{name}”")
 
         def act(at: datetime.datetime) -> None:
@@ -549,7 +550,7 @@ class Story:
         self.then(per // 3, per, act)
 
     def decide(
-        self, target: Callable[[], Case], content: dict, desk: Desk, *, approved: bool = True
+        self, target: Callable[[], Case], guide: Guide, desk: Desk, *, approved: bool = True
     ) -> None:
         number = f"{self.rng.randint(0, 999999):06d}"
 
@@ -560,12 +561,12 @@ class Story:
                     case=case,
                     actor=desk.approver,
                     approved=True,
-                    opinion=APPROVALS.get(content["item_type"], APPROVALS["20"]),
+                    opinion=APPROVALS.get(guide.item_type, APPROVALS["20"]),
                     result_number=f"{case.department.short_name}{at:%Y}{number}",
                     at=at,
                 )
             else:
-                reason, basis = denial(content)
+                reason, basis = denial(guide)
                 backoffice.case_decide(
                     case=case,
                     actor=desk.approver,

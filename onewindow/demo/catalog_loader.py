@@ -9,6 +9,7 @@ from onewindow.catalog import services
 from onewindow.catalog.attachments import attachment_upload
 from onewindow.catalog.choices import ServiceObject
 from onewindow.catalog.models import Entry
+from onewindow.catalog.schema import clean_guide
 from onewindow.demo.catalog_items import ITEMS
 from onewindow.demo.forms import form_title, form_workbook
 
@@ -34,10 +35,11 @@ def load_catalog(
         if code in existing:
             continue
         content = _with_forms(spec["content"], department)
+        guide = clean_guide(content)
         item = services.item_ensure(
             basic_code=spec["basic_code"],
-            name=content["name"],
-            item_type=content["item_type"],
+            name=guide.name,
+            item_type=guide.item_type,
             category=spec["category"],
             themes=spec["themes"],
         )

@@ -63,12 +63,12 @@ def _record_fees(today: datetime.date) -> int:
         if clerk is None:
             continue
         published = fees.published_fees(case)[0]
-        highest = fees.highest_yuan(str(published.get("standard") or "")) or Decimal(10)
+        highest = fees.highest_yuan(str(published.standard or "")) or Decimal(10)
         if index == 0:  # as published
             fees.case_fee_record(
                 case=case,
                 actor=clerk,
-                name=published["name"],
+                name=published.name,
                 amount=highest,
                 receipt_number=f"FS{today:%Y%m%d}{index + 1:04d}",
                 at=when,

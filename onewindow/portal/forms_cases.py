@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from onewindow.cases.choices import DeliveryMethod
 from onewindow.cases.services.files import material_file_check
 from onewindow.catalog.choices import MaterialForm
+from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.core.forms import StyledFormMixin
 
@@ -92,15 +93,17 @@ class ApplicationForm(_UploadsMixin, StyledFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
     )
 
-    def __init__(self, *args: Any, lines: Iterable[tuple[int, dict]] = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, lines: Iterable[tuple[int, Material]] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.upload_fields = []
         for position, material in lines:
-            if material["form"] == MaterialForm.FETCHED:
+            if material.form == MaterialForm.FETCHED:
                 continue  # the window fetches it from the shared registries
             name = material_field_name(position)
             self.fields[name] = _file_field(required=False)
-            self.fields[name].label = material["name"]
+            self.fields[name].label = material.name
             self.upload_fields.append(name)
 
     def clean(self) -> dict:

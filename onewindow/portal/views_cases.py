@@ -28,6 +28,7 @@ from onewindow.cases.services.intake import MaterialInput, online_possible, serv
 from onewindow.catalog.choices import MaterialForm
 from onewindow.catalog.guide import guide_context
 from onewindow.catalog.models import Entry, EntryVersion
+from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.core.masking import mask_phone
 from onewindow.documents.render import document_pdf
@@ -95,8 +96,8 @@ def document_response(request: HttpRequest, case: Case, doc_number: str) -> Http
 def _chosen(query: QueryDict, version: EntryVersion) -> set[str]:
     """Answer codes in a query: ``?answers=agent`` or the guide's ``?who=agent``."""
     chosen = set(query.getlist("answers"))
-    for question in version.content.get("questions") or []:
-        value = query.get(question["code"])
+    for question in version.guide.questions:
+        value = query.get(question.code)
         if value:
             chosen.add(value)
     return chosen
@@ -105,8 +106,8 @@ def _chosen(query: QueryDict, version: EntryVersion) -> set[str]:
 def _merge(version: EntryVersion, saved: set[str], asked: set[str]) -> set[str]:
     """The saved answers, with each question the query answers taking the query's answer."""
     chosen = set()
-    for question in version.content.get("questions") or []:
-        codes = {o["code"] for o in question["options"]}
+    for question in version.guide.questions:
+        codes = {o.code for o in question.options}
         chosen |= (asked & codes) or (saved & codes)
     return chosen
 
@@ -114,8 +115,8 @@ def _merge(version: EntryVersion, saved: set[str], asked: set[str]) -> set[str]:
 def _answers(version: EntryVersion, chosen: set[str]) -> tuple[list[str], bool]:
     """One answer per question in question order, and whether every question is answered."""
     answers, complete = [], True
-    for question in version.content.get("questions") or []:
-        picked = [o["code"] for o in question["options"] if o["code"] in chosen]
+    for question in version.guide.questions:
+        picked = [o.code for o in question.options if o.code in chosen]
         if len(picked) == 1:
             answers.append(picked[0])
         else:
@@ -135,7 +136,7 @@ def apply(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     version = entry.current_version
     version.entry = entry
     applicant = applicant_of(request.user)
-    if not online_possible(version.content) or not serves(version.content, applicant):
+    if not online_possible(version.guide) or not serves(version.guide, applicant):
         try:
             hall = routing.home_place(entry)
         except DomainError:
@@ -148,7 +149,7 @@ def apply(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 "entry": entry,
                 "hall": hall,
                 "guide": guide_context(version),
-                "not_for_you": online_possible(version.content),
+                "not_for_you": online_possible(version.guide),
             },
         )
     return _application_page(request, entry=entry, version=version, case=None)
@@ -258,7 +259,7 @@ def _save(
     *,
     entry: Entry,
     answers: list[str],
-    lines: list[tuple[int, dict]],
+    lines: list[tuple[int, Material]],
 ) -> HttpResponse | None:
     """Save the draft, and submit it when asked; None re-renders the form with its errors."""
     data = form.cleaned_data
@@ -266,7 +267,7 @@ def _save(
     materials = [
         MaterialInput(position=position, upload=uploads.get(position))
         for position, material in lines
-        if material["form"] != MaterialForm.FETCHED
+        if material.form != MaterialForm.FETCHED
     ]
     try:
         case = intake.case_draft_save(

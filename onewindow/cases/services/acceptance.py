@@ -176,7 +176,7 @@ def case_accept_commitment(
         at=at,
     ) as change:
         c = change.case
-        if not c.version.content.get("allows_commitment"):
+        if not c.version.guide.allows_commitment:
             raise DomainError(_("The guide of this item does not allow approval on commitment."))
         _update_materials(c, materials)
         c.commitment = True
@@ -187,7 +187,7 @@ def case_accept_commitment(
         change.issue(
             DocumentKind.NOTIFICATION_COMMITMENT,
             {
-                "conditions": c.version.content.get("conditions", ""),
+                "conditions": c.version.guide.conditions,
                 "check_due": c.commitment_check_due.isoformat(),
                 "materials": materials_data(c),
             },
@@ -339,7 +339,7 @@ def case_decide_on_spot(
     at: datetime.datetime | None = None,
 ) -> Case:
     """即办件: an authorised window accepts and approves in one sitting."""
-    if case.version.content.get("case_type") != "1":
+    if case.version.guide.case_type != "1":
         raise DomainError(_("Only items done on the spot (即办件) can be decided at the window."))
     if actor is None or not policies.may_decide_on_spot(actor, case):
         raise NotPermitted(_("This window is not authorised to decide on the spot."))

@@ -78,7 +78,7 @@ def case_step_pass(
         at=at,
     ) as change:
         c = change.case
-        if c.step_index >= len(steps.review_steps(c.version.content)) - 1:
+        if c.step_index >= len(steps.review_steps(c.version.guide)) - 1:
             raise DomainError(_("This is the decision step: approve or do not approve."))
         change.opinion = _need_opinion(opinion)
         step = steps.close_step(c, change)
@@ -166,7 +166,7 @@ def case_procedure_start(
         raise DomainError(_("A special procedure needs a reason and its legal basis."))
     with case_transition(case=case, action=Action.START_PROCEDURE, actor=actor, at=at) as change:
         c = change.case
-        if kind not in c.version.content.get("special_procedures", []):
+        if kind not in c.version.guide.special_procedures:
             raise DomainError(
                 _("The guide of this item does not provide for “%(kind)s”.")
                 % {"kind": ProcedureKind(kind).label}
@@ -289,7 +289,7 @@ def decision_record(
     clock.record_decision(c, change.at)
     c.decision_reason = reason
     if approved:
-        c.result_name = c.version.content.get("result_name") or c.title
+        c.result_name = c.version.guide.result_name or c.title
         c.result_number = number or _result_number(c, change.at)
         change.issue(
             DocumentKind.APPROVAL,
@@ -339,7 +339,7 @@ def case_decide(
             at=at,
         ) as change:
             c = change.case
-            if c.step_index < len(steps.review_steps(c.version.content)) - 1:
+            if c.step_index < len(steps.review_steps(c.version.guide)) - 1:
                 raise DomainError(_("The earlier steps must be passed before the decision."))
             change.opinion = _need_opinion(opinion)
             step = steps.close_step(c, change)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +21,7 @@ from django.utils.translation import override
 from onewindow.cases import policies
 from onewindow.cases.choices import Actor, CaseState
 from onewindow.cases.models import Case, CaseFee
+from onewindow.catalog.schema import Fee
 from onewindow.core.audit import audit_append
 from onewindow.core.errors import DomainError, NotPermitted
 
@@ -40,11 +41,10 @@ _YUAN = re.compile(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*([千万])?\s*元"
 _MULTIPLIER = {"千": Decimal(1000), "万": Decimal(10000)}
 
 
-def published_fees(case: Case) -> list[dict[str, Any]]:
+def published_fees(case: Case) -> list[Fee]:
     """The fees of the guide the case was filed under (empty when it publishes none)."""
-    content = case.version.content if case.version_id else {}
-    fees = content.get("fees") or []
-    return [f for f in fees if isinstance(f, dict) and str(f.get("name") or "").strip()]
+    fees = case.version.guide.fees if case.version_id else ()
+    return [f for f in fees if str(f.name or "").strip()]
 
 
 def highest_yuan(standard: str) -> Decimal | None:
@@ -70,13 +70,13 @@ def fee_irregularity(case: Case, name: str, amount: Decimal) -> str:
     with override(settings.LANGUAGE_CODE):
         if not fees:
             return _("The guide of this item publishes no fees.")
-        match = next((f for f in fees if _name_key(f["name"]) == _name_key(name)), None)
+        match = next((f for f in fees if _name_key(f.name) == _name_key(name)), None)
         if match is None:
             return _("“%(name)s” is not one of the fees the guide publishes (%(names)s).") % {
                 "name": name,
-                "names": "、".join(f["name"] for f in fees),
+                "names": "、".join(f.name for f in fees),
             }
-        highest = highest_yuan(str(match.get("standard") or ""))
+        highest = highest_yuan(str(match.standard or ""))
         if highest is not None and amount > highest:
             return _(
                 "%(amount)s yuan is more than the published standard allows (at most "
@@ -84,7 +84,7 @@ def fee_irregularity(case: Case, name: str, amount: Decimal) -> str:
             ) % {
                 "amount": _yuan(amount),
                 "highest": _yuan(highest),
-                "standard": match.get("standard") or "",
+                "standard": match.standard or "",
             }
     return ""
 

@@ -25,7 +25,7 @@ from onewindow.cases.services.engine import case_transition
 from onewindow.cases.services.files import material_file_check
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import MaterialForm, Necessity, OnlineDepth, ServiceObject
-from onewindow.catalog.schema import checklist
+from onewindow.catalog.schema import Guide, Material
 from onewindow.core.errors import DomainError
 from onewindow.documents.choices import DocumentKind
 from onewindow.registries.models import LegalPerson, NaturalPerson
@@ -58,26 +58,26 @@ def clean_answers(version: EntryVersion, answers: list[str] | set[str]) -> list[
     """One valid answer per situation question, in question order."""
     given = {str(a) for a in answers if a}
     chosen = []
-    for question in version.content.get("questions", []):
-        codes = {o["code"] for o in question["options"]}
+    for question in version.guide.questions:
+        codes = {o.code for o in question.options}
         picked = given & codes
         if len(picked) != 1:
             raise DomainError(
-                _("Answer the question “%(q)s” with exactly one option.") % {"q": question["text"]},
+                _("Answer the question “%(q)s” with exactly one option.") % {"q": question.text},
                 field="answers",
             )
         chosen.append(picked.pop())
     return chosen
 
 
-def checklist_lines(version: EntryVersion, answers: list[str]) -> list[tuple[int, dict]]:
+def checklist_lines(version: EntryVersion, answers: list[str]) -> list[tuple[int, Material]]:
     """(position in the guide, material) for the answered situations."""
-    wanted = {id(m) for m in checklist(version.content, set(answers))}
-    return [(i, m) for i, m in enumerate(version.content["materials"]) if id(m) in wanted]
+    wanted = {id(m) for m in version.guide.checklist(set(answers))}
+    return [(i, m) for i, m in enumerate(version.guide.materials) if id(m) in wanted]
 
 
 def check_inputs(
-    lines: list[tuple[int, dict]], inputs: list[MaterialInput], *, online: bool
+    lines: list[tuple[int, Material]], inputs: list[MaterialInput], *, online: bool
 ) -> dict[int, MaterialInput]:
     by_position = {i.position: i for i in inputs}
     positions = {p for p, _m in lines}
@@ -86,9 +86,9 @@ def check_inputs(
         raise DomainError(_("Only materials of the published checklist can be recorded."))
     # Lines the system fetches itself need no entry from the clerk.
     missing = [
-        m["name"]
+        m.name
         for p, m in lines
-        if p not in by_position and not online and m["form"] != MaterialForm.FETCHED
+        if p not in by_position and not online and m.form != MaterialForm.FETCHED
     ]
     if missing:
         raise DomainError(
@@ -101,15 +101,15 @@ def check_inputs(
             continue
         if given.status not in MS.values or given.status in (MS.DEFERRED, MS.SUPPLIED):
             raise DomainError(_("Unknown material status."))
-        if given.status == MS.NOT_PROVIDED and material["necessity"] != Necessity.OPTIONAL:
+        if given.status == MS.NOT_PROVIDED and material.necessity != Necessity.OPTIONAL:
             raise DomainError(
                 _("“%(name)s” is required and cannot be marked as not provided.")
-                % {"name": material["name"]}
+                % {"name": material.name}
             )
-        if given.status == MS.FETCHED and material["form"] != MaterialForm.FETCHED:
+        if given.status == MS.FETCHED and material.form != MaterialForm.FETCHED:
             raise DomainError(
                 _("“%(name)s” is not fetched by the system; it must be handed in.")
-                % {"name": material["name"]}
+                % {"name": material.name}
             )
         if given.upload is not None:
             material_file_check(given.upload)
@@ -117,15 +117,15 @@ def check_inputs(
 
 
 def write_materials(
-    case: Case, lines: list[tuple[int, dict]], inputs: dict[int, MaterialInput], *, online: bool
+    case: Case, lines: list[tuple[int, Material]], inputs: dict[int, MaterialInput], *, online: bool
 ) -> None:
     existing = {m.position: m for m in case.materials.all()}
     for position, m in lines:
         given = inputs.get(position)
         row = existing.pop(position, None) or CaseMaterial(case=case, position=position)
-        row.name, row.kind, row.necessity = m["name"], m["kind"], m["necessity"]
-        row.form, row.copies_required = m["form"], m["copies"]
-        if m["form"] == MaterialForm.FETCHED:
+        row.name, row.kind, row.necessity = m.name, m.kind, m.necessity
+        row.form, row.copies_required = m.form, m.copies
+        if m.form == MaterialForm.FETCHED:
             row.status = MS.FETCHED
         elif given is not None:
             has_file = given.upload is not None or bool(row.file)
@@ -133,10 +133,10 @@ def write_materials(
             if online:
                 # Online the applicant uploads; the clerk decides at pre-review.
                 status = MS.RECEIVED if has_file else (row.status if row.pk else MS.MISSING)
-                if not has_file and m["necessity"] == Necessity.OPTIONAL:
+                if not has_file and m.necessity == Necessity.OPTIONAL:
                     status = MS.NOT_PROVIDED
             row.status = status
-            row.copies_received = given.copies or (m["copies"] if status == MS.RECEIVED else 0)
+            row.copies_received = given.copies or (m.copies if status == MS.RECEIVED else 0)
             row.original_seen = given.original_seen
             row.note = given.note[:300]
             if given.upload is not None:
@@ -209,7 +209,7 @@ def case_new(
         raise DomainError(_("This item has no published guide and cannot be applied for."))
     home_place = routing.competent_place(entry=entry, receiving=place)
     at = at or timezone.now()
-    promised = version.content["promised_limit"]
+    guide = version.guide
     return Case.objects.create(
         number=next_number(entry.code, timezone.localdate(at)),
         kind=CaseKind.PART if parent else CaseKind.SINGLE,
@@ -217,7 +217,7 @@ def case_new(
         stage=stage,
         entry=entry,
         version=version,
-        title=version.content["name"],
+        title=guide.name,
         department=entry.department,
         place=place,
         home_place=home_place,
@@ -230,8 +230,8 @@ def case_new(
         submission_key=submission_key,
         answers=clean_answers(version, answers),
         form_data=form_data or {},
-        promised_days=promised["value"] or 0,
-        limit_unit=promised["unit"],
+        promised_days=guide.promised_days,
+        limit_unit=guide.promised_unit,
         **applicant_fields(applicant),
         **delivery_fields(delivery_method, delivery_address),
     )
@@ -293,15 +293,16 @@ def case_receive_at_window(
 # --- online ------------------------------------------------------------------------------------
 
 
-def online_possible(content: dict) -> bool:
+def online_possible(guide: Guide | None) -> bool:
     """Online application: the guide offers the PC channel, or online pre-review or deeper."""
-    forms = content.get("handling_forms") or []
-    return "pc" in forms or (content.get("online_depth") or 0) >= OnlineDepth.PRE_REVIEW
+    if guide is None:
+        return False
+    return "pc" in guide.handling_forms or (guide.online_depth or 0) >= OnlineDepth.PRE_REVIEW
 
 
-def serves(content: dict, applicant: Applicant) -> bool:
+def serves(guide: Guide | None, applicant: Applicant) -> bool:
     """Whether the guide's service objects include the kind of applicant."""
-    objects = set(content.get("service_objects") or [])
+    objects = set(guide.service_objects if guide else ())
     if not objects:
         return True
     if isinstance(applicant, NaturalPerson):
@@ -325,10 +326,10 @@ def case_draft_save(
 ) -> Case:
     """Create or update the applicant's draft. The form's one-time key makes a repeated POST
     (a double click, a resent request) update the same draft instead of creating a second one."""
-    content = entry.current_version.content if entry.current_version else {}
-    if not online_possible(content):
+    guide = entry.current_version.guide if entry.current_version else None
+    if not online_possible(guide):
         raise DomainError(_("This item cannot be applied for online: apply at a window."))
-    if not serves(content, applicant):
+    if not serves(guide, applicant):
         raise DomainError(_("This item is not offered to applicants like you."))
     with transaction.atomic():
         case = Case.objects.select_for_update().filter(submission_key=submission_key).first()

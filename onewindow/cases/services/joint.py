@@ -39,6 +39,7 @@ from onewindow.cases.services.intake import (
     receive,
     write_materials,
 )
+from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.documents.choices import DocumentKind
 
@@ -64,18 +65,18 @@ def joint_items(joint: JointService) -> list:
 
 def joint_checklist(
     joint: JointService, answers: dict[str, list[str]]
-) -> tuple[dict[str, list[str]], list[tuple[int, dict]]]:
+) -> tuple[dict[str, list[str]], list[tuple[int, Material]]]:
     """The answers per item and the union of the items' checklists (a material needed by two
     departments is handed in once)."""
     clean: dict[str, list[str]] = {}
-    lines: list[tuple[int, dict]] = []
+    lines: list[tuple[int, Material]] = []
     seen: set[str] = set()
     for item in joint_items(joint):
         version = item.entry.current_version
         clean[item.entry.code] = clean_answers(version, answers.get(item.entry.code, []))
         for _position, material in checklist_lines(version, clean[item.entry.code]):
-            if material["name"] not in seen:
-                seen.add(material["name"])
+            if material.name not in seen:
+                seen.add(material.name)
                 lines.append((len(lines), material))
     return clean, lines
 
@@ -84,7 +85,7 @@ def promised_days(joint: JointService) -> int:
     """Stages run one after another, the parts of a stage side by side."""
     longest: dict[int, int] = {}
     for item in joint_items(joint):
-        days = item.entry.current_version.content["promised_limit"]["value"] or 0
+        days = item.entry.current_version.guide.promised_days
         longest[item.stage] = max(longest.get(item.stage, 0), days)
     return sum(longest.values())
 
@@ -149,7 +150,7 @@ def parts_spawn(change) -> None:
             joint=parent.joint,
             entry=entry,
             version=version,
-            title=version.content["name"],
+            title=version.guide.name,
             department=entry.department,
             place=parent.place,
             home_place=routing.home_place(entry),
@@ -161,23 +162,23 @@ def parts_spawn(change) -> None:
             applicant_name=parent.applicant_name,
             contact_phone=parent.contact_phone,
             answers=parent.answers.get(entry.code, []),
-            promised_days=version.content["promised_limit"]["value"] or 0,
-            limit_unit=version.content["promised_limit"]["unit"],
+            promised_days=version.guide.promised_days,
+            limit_unit=version.guide.promised_unit,
             delivery_method=parent.delivery_method,
             delivery_address=parent.delivery_address,
             received_at=parent.received_at,
             submitted_at=parent.submitted_at,
         )
         for position, material in checklist_lines(version, part.answers):
-            source = statuses.get(material["name"])
+            source = statuses.get(material.name)
             CaseMaterial.objects.create(
                 case=part,
                 position=position,
-                name=material["name"],
-                kind=material["kind"],
-                necessity=material["necessity"],
-                form=material["form"],
-                copies_required=material["copies"],
+                name=material.name,
+                kind=material.kind,
+                necessity=material.necessity,
+                form=material.form,
+                copies_required=material.copies,
                 copies_received=source.copies_received if source else 0,
                 original_seen=source.original_seen if source else False,
                 status=source.status if source else "missing",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from onewindow.cases import clock
 from onewindow.cases.choices import Actor
 from onewindow.cases.models import Case, CaseStep
+from onewindow.catalog.schema import Guide, Step
 
 if TYPE_CHECKING:
     from onewindow.cases.services.engine import Change
@@ -24,20 +25,20 @@ FRONT_DESK_STEP = ("受理", "收件", "预审", "申报", "申请")
 DELIVERY_STEP = ("送达", "出件", "领取", "发证", "寄递", "发放")
 
 
-def review_steps(content: dict) -> list[dict]:
+def review_steps(guide: Guide) -> list[dict]:
     """The back-office steps of a guide, each with the role that performs it."""
-    inner = list(content.get("steps") or [])
-    if inner and any(word in inner[0]["name"] for word in FRONT_DESK_STEP):
+    inner = list(guide.steps)
+    if inner and any(word in inner[0].name for word in FRONT_DESK_STEP):
         inner = inner[1:]
-    if inner and any(word in inner[-1]["name"] for word in DELIVERY_STEP):
+    if inner and any(word in inner[-1].name for word in DELIVERY_STEP):
         inner = inner[:-1]
     if not inner:
-        inner = [{"name": _("Decision"), "limit": 0}]
+        inner = [Step(name=_("Decision"), limit=0)]
     last = len(inner) - 1
     return [
         {
-            "name": s["name"],
-            "limit": s.get("limit") or 0,
+            "name": s.name,
+            "limit": s.limit or 0,
             "role": Actor.APPROVER if i == last else Actor.REVIEWER,
         }
         for i, s in enumerate(inner)
@@ -45,7 +46,7 @@ def review_steps(content: dict) -> list[dict]:
 
 
 def open_step(case: Case, index: int, at: datetime.datetime) -> CaseStep:
-    spec = review_steps(case.version.content)[index]
+    spec = review_steps(case.version.guide)[index]
     case.step_index = index
     return CaseStep.objects.create(
         case=case,

@@ -172,7 +172,7 @@ def test_joint_case_runs_stages_and_completes(world, construction):
         materials=[MaterialInput(position=p, status="received", copies=1) for p, _m in lines],
     )
     # one checklist: shared materials appear once
-    names = [m["name"] for _p, m in lines]
+    names = [m.name for _p, m in lines]
     assert len(names) == len(set(names))
     acceptance.case_accept(case=parent, actor=world.clerk_a)
     parts = {p.title: p for p in parent.parts.all()}

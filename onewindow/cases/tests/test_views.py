@@ -16,13 +16,13 @@ from onewindow.cases.services.intake import checklist_lines
 
 def _intake_post(entry, answers, *, decision="accept", **extra):
     data = {"applicant": "", "decision": decision, "delivery_method": "pickup"}
-    for q in entry.current_version.content["questions"]:
-        for o in q["options"]:
-            if o["code"] in answers:
-                data[f"q-{q['code']}"] = o["code"]
+    for q in entry.current_version.guide.questions:
+        for o in q.options:
+            if o.code in answers:
+                data[f"q-{q.code}"] = o.code
     for position, m in checklist_lines(entry.current_version, answers):
         data[f"m-{position}-status"] = "received"
-        data[f"m-{position}-copies"] = str(m["copies"])
+        data[f"m-{position}-copies"] = str(m.copies)
         data[f"m-{position}-original"] = "1"
     data.update(extra)
     return data
@@ -198,7 +198,7 @@ def test_joint_intake_at_the_counter(world, login):
     }
     for position, m in lines:
         data[f"m-{position}-status"] = "received"
-        data[f"m-{position}-copies"] = str(m["copies"])
+        data[f"m-{position}-copies"] = str(m.copies)
     response = clerk.post(f"/cases/new/joint/{j.code}/", data)
     assert response.status_code == 302
     parent = Case.objects.get(kind="joint")

@@ -78,10 +78,10 @@ def _panels(case: Case, capacities: set[Actor], materials: list) -> set[str]:
         panels.add("refusal_review")
     if step_role and step_role in capacities and case.kind != CaseKind.JOINT:
         if state == CaseState.IN_REVIEW:
-            last = case.step_index >= len(steps.review_steps(case.version.content)) - 1
+            last = case.step_index >= len(steps.review_steps(case.version.guide)) - 1
             panels.add("decide" if last and step_role == Actor.APPROVER else "pass")
             panels.add("return")
-            if any(k != "extension" for k in case.version.content.get("special_procedures", [])):
+            if any(k != "extension" for k in case.version.guide.special_procedures):
                 panels.add("procedure")
         else:
             panels.add("end_procedure")
@@ -127,7 +127,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "return_form": ReturnForm(choices=[(m.position, m.name) for m in materials]),
             "decide_form": DecideForm(),
             "procedure_form": ProcedureForm(
-                kinds=case.version.content.get("special_procedures", []) if case.version else []
+                kinds=case.version.guide.special_procedures if case.version else []
             ),
             "extend_form": ExtendForm(),
             "result_form": ResultForm(),
@@ -139,7 +139,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "fee_form": FeeForm()
             if case.state not in fees.NO_FEE_STATES and fees.may_record_fee(request.user, case)
             else None,
-            "fee_names": [f["name"] for f in fees.published_fees(case)],
+            "fee_names": [f.name for f in fees.published_fees(case)],
         },
     )
 
@@ -240,7 +240,7 @@ def _decide(request: HttpRequest, case: Case, revision: int) -> None:
 
 
 def _procedure(request: HttpRequest, case: Case, revision: int) -> None:
-    kinds = case.version.content.get("special_procedures", [])
+    kinds = case.version.guide.special_procedures
     data = _valid(ProcedureForm(request.POST, kinds=kinds))
     backoffice.case_procedure_start(case=case, actor=request.user, **data)
 

@@ -29,6 +29,7 @@ from onewindow.cases.services import acceptance, joint
 from onewindow.cases.services.intake import case_receive_at_window, checklist_lines, clean_answers
 from onewindow.catalog.choices import MaterialForm, MaterialKind
 from onewindow.catalog.models import Entry
+from onewindow.catalog.schema import Material
 from onewindow.catalog.selectors import entry_search
 from onewindow.core.errors import DomainError
 from onewindow.core.masking import mask_phone
@@ -119,7 +120,7 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
         messages.error(request, _("This item cannot be received at this hall."))
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     source = request.POST if request.method == "POST" else request.GET
-    answers = [source.get(f"q-{q['code']}", "") for q in entry.current_version.content["questions"]]
+    answers = [source.get(f"q-{q.code}", "") for q in entry.current_version.guide.questions]
     clean, lines = _lines(entry, answers)
     intake = IntakeForm(request.POST or None)
     # Empty keeps the registered number, which the page shows only masked.
@@ -147,7 +148,7 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
             "title": _("New application"),
             "post": post,
             "entry": entry,
-            "content": entry.current_version.content,
+            "content": entry.current_version.guide,
             "applicant": applicant,
             "applicant_number": number,
             "answers": answers,
@@ -235,7 +236,7 @@ def decide(
         acceptance.case_decide_on_spot(**common, materials=materials)
 
 
-def rows_from_lines(lines: list[tuple[int, dict]], posted) -> list[dict]:
+def rows_from_lines(lines: list[tuple[int, Material]], posted) -> list[dict]:
     """Checklist rows of a new application (re-filled from the posted form after an error)."""
     rows = []
     for position, m in lines:
@@ -243,12 +244,12 @@ def rows_from_lines(lines: list[tuple[int, dict]], posted) -> list[dict]:
         rows.append(
             {
                 "position": position,
-                "name": m["name"],
-                "kind_label": MaterialKind(m["kind"]).label,
-                "necessity": m["necessity"],
-                "fetched": m["form"] == MaterialForm.FETCHED,
+                "name": m.name,
+                "kind_label": MaterialKind(m.kind).label,
+                "necessity": m.necessity,
+                "fetched": m.form == MaterialForm.FETCHED,
                 "status": posted.get(prefix + "status", MS.RECEIVED),
-                "copies": posted.get(prefix + "copies", m["copies"]),
+                "copies": posted.get(prefix + "copies", m.copies),
                 "original_seen": posted.get(prefix + "original", "1" if not posted else ""),
                 "note": posted.get(prefix + "note", ""),
             }
@@ -292,8 +293,8 @@ def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     answers = {
         item.entry.code: [
-            source.get(f"q-{item.entry.code}-{q['code']}", "")
-            for q in item.entry.current_version.content["questions"]
+            source.get(f"q-{item.entry.code}-{q.code}", "")
+            for q in item.entry.current_version.guide.questions
         ]
         for item in items
     }

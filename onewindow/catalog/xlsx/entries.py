@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from onewindow.catalog.schema import Guide
 from onewindow.catalog.xlsx.columns import ENTRIES, SHEETS, Column, Sheet
 
 
@@ -35,6 +36,11 @@ class ListEntry:
     code: str = ""  # implementation code (read-only on import)
     row: int = 0  # the row of 事项 (import only)
     valid: bool = True  # content passed ``clean_content`` (import only)
+
+    @property
+    def guide(self) -> Guide:
+        """The content read as a guide (on import: once it is valid)."""
+        return Guide.from_content(self.content)
 
 
 @dataclass

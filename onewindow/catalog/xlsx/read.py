@@ -20,7 +20,15 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl.utils import get_column_letter
 
 from onewindow.catalog.choices import choice_labels
-from onewindow.catalog.schema import ContentError, Problem, clean_content, validate_basic_code
+from onewindow.catalog.schema import (
+    RECORD,
+    ContentError,
+    Guide,
+    Problem,
+    clean_content,
+    specs,
+    validate_basic_code,
+)
 from onewindow.catalog.xlsx.columns import (
     BASIC_CODE,
     BOOL,
@@ -50,8 +58,8 @@ _TRUE = {"是", "y", "yes", "true", "1", "√", "✓"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "✗", ""}
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
 _SHEET_BY_KEY = {s.key: s for s in SHEETS}
-# The only elements of a guide spread over several columns (value, unit, note).
-_LIMITS = ("statutory_limit", "promised_limit")
+# The elements of a guide spread over several columns (the time limits: value, unit, note).
+_LIMITS = tuple(name for name, spec in specs(Guide) if spec.kind == RECORD)
 
 
 def _text(value: Any) -> str:

@@ -30,7 +30,7 @@ from onewindow.catalog.choices import (
     TongbanScope,
 )
 from onewindow.catalog.models import Entry, EntryVersion
-from onewindow.catalog.schema import clean_content
+from onewindow.catalog.schema import Guide, clean_content
 from onewindow.catalog.xlsx.columns import (
     BOOL,
     CHOICE,
@@ -101,16 +101,19 @@ def template_workbook() -> bytes:
     return _write([_example()])
 
 
-def _get(data: dict, key: str) -> Any:
+def _get(guide: Guide, key: str) -> Any:
+    """The element a column shows: ``name``, or a time limit's part (``promised_limit.value``)."""
+    value: Any = guide
     for part in key.split("."):
-        data = (data or {}).get(part) if isinstance(data, dict) else None
-    return data
+        value = getattr(value, part, None)
+    return value
 
 
 def _records(sheet: Sheet, entries: list[ListEntry]) -> Iterator[dict[str, Any]]:
     """The rows of ``sheet`` as dicts keyed by column key."""
     for entry in entries:
         key = {"basic_code": entry.basic_code, "department": entry.department}
+        guide = entry.guide
         if sheet is ENTRIES:
             record = {
                 **key,
@@ -120,22 +123,23 @@ def _records(sheet: Sheet, entries: list[ListEntry]) -> Iterator[dict[str, Any]]
                 "themes": entry.themes,
             }
             yield {
-                c.key: record.get(c.key) if not c.in_content else _get(entry.content, c.key)
+                c.key: record.get(c.key) if not c.in_content else _get(guide, c.key)
                 for c in sheet.columns
             }
         elif sheet is QUESTIONS:
-            for q in entry.content.get("questions") or []:
-                for o in q.get("options") or []:
+            for q in guide.questions:
+                for o in q.options:
                     yield {
                         **key,
-                        "code": q.get("code"),
-                        "text": q.get("text"),
-                        "option_code": o.get("code"),
-                        "option_label": o.get("label"),
+                        "code": q.code,
+                        "text": q.text,
+                        "option_code": o.code,
+                        "option_label": o.label,
                     }
         else:
-            for item in entry.content.get(sheet.key) or []:
-                yield {**key, **item}
+            # A child sheet is one of the guide's lists of records, named by the sheet's key.
+            for item in getattr(guide, sheet.key):
+                yield {**key, **item.to_content()}
 
 
 def _cell_value(column: Column, value: Any) -> Any:
