@@ -125,6 +125,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "accounts:workspace",
+        # Each role is sent on to its own workspace; applicants to their space.
         get={
             ANON: LOGIN,
             "*": REDIRECT,
@@ -196,6 +197,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "organisations:region",
+        # A center manager's scope is a place, not a region: the region page is not theirs.
         kind="region",
         kwargs=code,
         get={
@@ -252,6 +254,8 @@ ROWS: list[Row] = [
     ),
     Row(
         "registries:person",
+        # The registries are province-wide (通办): any clerk serves any applicant; the hotline
+        # and administrators see masked numbers (registries.policies).
         kind="person",
         kwargs=public_id,
         get={
@@ -336,6 +340,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "catalog:versions",
+        # The published history of a public entry is public.
         kind="entry",
         kwargs=public_id,
         get={
@@ -359,6 +364,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "catalog:file",
+        # Published blank forms and samples are public downloads.
         kind="attachment",
         kwargs=file_name,
         get={
@@ -562,6 +568,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "cases:intake-form",
+        # The hall must be able to receive the item (routing.is_receivable_at); else back to start.
         kind="entry",
         kwargs=public_id,
         query=applicant,
@@ -636,6 +643,8 @@ ROWS: list[Row] = [
     ),
     Row(
         "cases:act[window_decision]",
+        # The case page's actions: staff in scope get the page back with the service's refusal
+        # (an empty form changes nothing), staff outside get 404. One row per action.
         kind="case",
         kwargs=action("window_decision"),
         get={
@@ -1163,6 +1172,7 @@ ROWS: list[Row] = [
     ),
     Row(
         "portal:progress-case",
+        # Only a number verified in this session (case number + ID number) opens the page.
         kind="case",
         kwargs=number,
         get={
