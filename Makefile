@@ -20,8 +20,18 @@ UV := $(shell command -v uv 2>/dev/null || echo var/tools/bin/uv)
 VENV_PY := .venv/bin/python
 MANAGE := $(VENV_PY) manage.py
 
+# The suite runs in pytest-xdist worker processes, each with its own test database
+# (test_<name>_gw0, _gw1, ...). "auto" starts one per CPU; TEST_WORKERS=0 runs everything in one
+# process. worksteal hands an idle worker half of a busy one's remaining tests: the slow modules
+# (the demo with its cases, PDFs) do not leave one core idle at the end.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist worksteal
+# The browser journeys each start Chromium against their own live server and demo county: two at
+# a time on two cores still gain (see docs/contributing.md, "CI").
+BROWSER_WORKERS ?= 2
+
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast test-pg test-browser lint fmt check messages vendor bench clean
+.PHONY: help install run serve demo test test-fast test-pg test-browser check-fonts lint fmt check messages vendor bench clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -59,18 +69,28 @@ demo: install ## load the demo county into the configured database
 	@$(MANAGE) migrate --noinput -v0
 	@$(MANAGE) load_demo
 
-test: install ## install and run the whole suite (SQLite, then the browser journeys), then ruff
-	@$(VENV_PY) -m pytest -m "not browser" -q
+test: install check-fonts ## install and run the whole suite (SQLite, then the browser journeys), then ruff
+	@$(VENV_PY) -m pytest -m "not browser" -q $(XDIST)
 	@if [ "$${BROWSER_TESTS:-1}" = "0" ]; then echo "browser journeys skipped (BROWSER_TESTS=0)"; \
 	elif [ -x /usr/bin/chromium ]; then $(MAKE) --no-print-directory test-browser; \
 	else echo "browser journeys skipped: /usr/bin/chromium is missing (apt-get install chromium)"; fi
 	@$(MAKE) --no-print-directory lint
 
 test-pg: install ## run the suite against PostgreSQL (DATABASE_URL=postgres://...)
-	@$(VENV_PY) -m pytest -m "not browser" -q --create-db
+	@$(VENV_PY) -m pytest -m "not browser" -q --create-db $(XDIST)
 
-test-browser: install ## Playwright journeys on Debian's Chromium (/usr/bin/chromium)
-	@DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV_PY) -m pytest -m browser -q
+test-browser: install check-fonts ## Playwright journeys on Debian's Chromium (/usr/bin/chromium)
+	@DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV_PY) -m pytest -m browser -q \
+		-n $(BROWSER_WORKERS) --dist worksteal
+
+# The PDF tests (guides, formal documents) need a Chinese font: without one WeasyPrint draws empty
+# boxes and the text checks fail far from the cause. Say so before the suite starts.
+check-fonts:
+	@fc-list :lang=zh family 2>/dev/null | grep -q . || { \
+		echo ""; \
+		echo "*** No Chinese (CJK) font is installed: the PDF tests will fail."; \
+		echo "*** Install one with: sudo apt-get install fonts-noto-cjk   (.ci/run does it itself)"; \
+		echo ""; }
 
 lint: install ## ruff lint + format check, import layers (.importlinter), migrations in step with models
 	@.venv/bin/ruff check .
