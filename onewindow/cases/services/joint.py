@@ -129,7 +129,7 @@ def case_receive_joint(
         )
         inputs = check_inputs(lines, materials, online=False)
         write_materials(case, lines, inputs, online=False)
-        receive(case, actor=actor, action=Action.RECEIVE, at=at)
+        receive(case, actor=actor, action=Action.RECEIVE, expected_revision=None, at=at)
     return case
 
 
@@ -188,7 +188,9 @@ def parts_spawn(change) -> None:
 
 
 def _activate(part: Case, *, start: bool, at: datetime.datetime) -> None:
-    with case_transition(case=part, action=Action.ACTIVATE, actor=None, at=at) as change:
+    with case_transition(
+        case=part, action=Action.ACTIVATE, actor=None, expected_revision=None, at=at
+    ) as change:
         if start:
             c = change.case
             c.accepted_at = change.at
@@ -212,16 +214,22 @@ def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
         stage = min(p.stage for p in waiting)
         for p in waiting:
             if p.stage == stage:
-                with case_transition(case=p, action=Action.ACTIVATE, actor=None, at=at) as ch:
+                with case_transition(
+                    case=p, action=Action.ACTIVATE, actor=None, expected_revision=None, at=at
+                ) as ch:
                     ch.case.accepted_at = ch.at
                     steps.open_step(ch.case, 0, ch.at)
                     ch.case.due_date = clock.case_due_date(ch.case)
         return
     for p in waiting:
-        with case_transition(case=p, action=Action.CLOSE_PART, actor=None, at=at) as ch:
+        with case_transition(
+            case=p, action=Action.CLOSE_PART, actor=None, expected_revision=None, at=at
+        ) as ch:
             ch.target = CaseState.RETURNED
             ch.opinion = _("An earlier part was not approved.")
-    with case_transition(case=parent, action=Action.PARTS_DECIDED, actor=None, at=at) as ch:
+    with case_transition(
+        case=parent, action=Action.PARTS_DECIDED, actor=None, expected_revision=None, at=at
+    ) as ch:
         c = ch.case
         c.outcome = Outcome.DENIED if denied else Outcome.APPROVED
         clock.record_decision(c, ch.at)
@@ -248,6 +256,8 @@ def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
 def parts_close(parent: Case, *, at: datetime.datetime | None) -> None:
     """The parent was delivered: its decided parts are completed with it."""
     for part in parent.parts.filter(state=CaseState.DECIDED):
-        with case_transition(case=part, action=Action.CLOSE_PART, actor=None, at=at) as ch:
+        with case_transition(
+            case=part, action=Action.CLOSE_PART, actor=None, expected_revision=None, at=at
+        ) as ch:
             ch.target = CaseState.COMPLETED
             ch.case.completed_at = ch.at
