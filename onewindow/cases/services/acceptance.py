@@ -21,7 +21,7 @@ from onewindow.cases.models import Case
 from onewindow.cases.services import backoffice, joint, steps
 from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.files import material_file_check
-from onewindow.cases.services.intake import MaterialInput
+from onewindow.cases.services.intake import MaterialInput, material_given
 from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import Necessity
@@ -53,16 +53,9 @@ def _update_materials(case: Case, inputs: list[MaterialInput] | None) -> None:
                 _("“%(name)s” is required and cannot be marked as not provided.")
                 % {"name": row.name}
             )
-        row.status = given.status
-        row.copies_received = given.copies or (
-            row.copies_required if given.status in IN_HAND else 0
-        )
-        row.original_seen = given.original_seen
-        row.note = given.note[:300]
         if given.upload is not None:
             material_file_check(given.upload)
-            row.file.save(given.upload.name, given.upload, save=False)
-            row.file_name = given.upload.name[:200]
+        material_given(row, given, given.status)
         row.save()
 
 

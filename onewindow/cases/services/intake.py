@@ -17,7 +17,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onewindow.cases import clock, routing
-from onewindow.cases.choices import Action, CaseKind, CaseState, Channel, DeliveryMethod
+from onewindow.cases.choices import (
+    IN_HAND,
+    Action,
+    CaseKind,
+    CaseState,
+    Channel,
+    DeliveryMethod,
+)
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial
 from onewindow.cases.services.engine import case_transition
@@ -115,6 +122,24 @@ def check_inputs(
     return by_position
 
 
+def material_line(row: CaseMaterial, material: dict) -> None:
+    """What the guide asks for on a checklist line (not what was handed in)."""
+    row.name, row.kind, row.necessity = material["name"], material["kind"], material["necessity"]
+    row.form, row.copies_required = material["form"], material["copies"]
+
+
+def material_given(row: CaseMaterial, given: MaterialInput, status: str) -> None:
+    """Record what was handed in on a line: its status, copies, original seen, note and scan
+    (the upload was checked with ``material_file_check`` by the caller)."""
+    row.status = status
+    row.copies_received = given.copies or (row.copies_required if status in IN_HAND else 0)
+    row.original_seen = given.original_seen
+    row.note = given.note[:300]
+    if given.upload is not None:
+        row.file.save(given.upload.name, given.upload, save=False)
+        row.file_name = given.upload.name[:200]
+
+
 def write_materials(
     case: Case, lines: list[tuple[int, dict]], inputs: dict[int, MaterialInput], *, online: bool
 ) -> None:
@@ -122,8 +147,7 @@ def write_materials(
     for position, m in lines:
         given = inputs.get(position)
         row = existing.pop(position, None) or CaseMaterial(case=case, position=position)
-        row.name, row.kind, row.necessity = m["name"], m["kind"], m["necessity"]
-        row.form, row.copies_required = m["form"], m["copies"]
+        material_line(row, m)
         if m["form"] == MaterialForm.FETCHED:
             row.status = MS.FETCHED
         elif given is not None:
@@ -134,13 +158,7 @@ def write_materials(
                 status = MS.RECEIVED if has_file else (row.status if row.pk else MS.MISSING)
                 if not has_file and m["necessity"] == Necessity.OPTIONAL:
                     status = MS.NOT_PROVIDED
-            row.status = status
-            row.copies_received = given.copies or (m["copies"] if status == MS.RECEIVED else 0)
-            row.original_seen = given.original_seen
-            row.note = given.note[:300]
-            if given.upload is not None:
-                row.file.save(given.upload.name, given.upload, save=False)
-                row.file_name = given.upload.name[:200]
+            material_given(row, given, status)
         row.save()
     for stale in existing.values():  # lines that no longer apply after changed answers
         stale.delete()

@@ -24,6 +24,7 @@ from onewindow.cases.choices import (
     DeliveryMethod,
     Outcome,
 )
+from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial, JointService
 from onewindow.cases.services import steps
 from onewindow.cases.services.engine import case_transition, lock
@@ -35,6 +36,7 @@ from onewindow.cases.services.intake import (
     checklist_lines,
     clean_answers,
     delivery_fields,
+    material_line,
     next_number,
     receive,
     write_materials,
@@ -169,21 +171,18 @@ def parts_spawn(change) -> None:
             submitted_at=parent.submitted_at,
         )
         for position, material in checklist_lines(version, part.answers):
+            # The part asks what its own guide asks; what was handed in is the parent's line.
+            row = CaseMaterial(case=part, position=position, status=MS.MISSING)
+            material_line(row, material)
             source = statuses.get(material["name"])
-            CaseMaterial.objects.create(
-                case=part,
-                position=position,
-                name=material["name"],
-                kind=material["kind"],
-                necessity=material["necessity"],
-                form=material["form"],
-                copies_required=material["copies"],
-                copies_received=source.copies_received if source else 0,
-                original_seen=source.original_seen if source else False,
-                status=source.status if source else "missing",
-                note=source.note if source else "",
-                due_date=source.due_date if source else None,
-            )
+            if source is not None:
+                row.status, row.due_date = source.status, source.due_date
+                row.copies_received, row.original_seen = (
+                    source.copies_received,
+                    source.original_seen,
+                )
+                row.note = source.note
+            row.save()
         _activate(part, start=item.stage == first, at=change.at)
 
 

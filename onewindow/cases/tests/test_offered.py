@@ -8,29 +8,26 @@ the applicant's page in the portal.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
 
 from onewindow.cases import policies
 from onewindow.cases.choices import Action, CaseState, Channel
 from onewindow.cases.choices import MaterialStatus as MS
-from onewindow.cases.factories import inputs_for, licence_entry, receive_case
+from onewindow.cases.factories import inputs_for, licence_entry
 from onewindow.cases.machines import CASE, TABLE, procedure_kinds
 from onewindow.cases.models import Case, JointService, JointServiceItem
 from onewindow.cases.services import acceptance, backoffice, delivery, intake, joint
 from onewindow.cases.services.intake import MaterialInput
+from onewindow.cases.tests.builders import DEFERRABLE, Builder, due_date
 from onewindow.cases.views.detail import PANEL_ACTIONS
 from onewindow.core.errors import DomainError
 from onewindow.organisations.choices import Role
 from onewindow.organisations.factories import AssignmentFactory, StaffFactory, UserFactory
 from onewindow.workflow.engine import available_actions, transition
-
-DEFERRABLE = "经营场所使用证明"
 
 
 class _Rollback(Exception):
@@ -39,10 +36,6 @@ class _Rollback(Exception):
 
 def _fresh(case: Case) -> Case:
     return Case.objects.get(pk=case.pk)
-
-
-def _tomorrow() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=7)
 
 
 def _position(case: Case, name: str) -> int:
@@ -64,7 +57,7 @@ SERVICES: dict[str, Callable[[Case, Any], Any]] = {
         expected_revision=c.revision,
     ),
     Action.ACCEPT_DEFERRED: lambda c, u: acceptance.case_accept_deferred(
-        case=c, actor=u, due_date=_tomorrow(), expected_revision=c.revision
+        case=c, actor=u, due_date=due_date(), expected_revision=c.revision
     ),
     Action.ACCEPT_COMMITMENT: lambda c, u: acceptance.case_accept_commitment(
         case=c, actor=u, expected_revision=c.revision
@@ -172,44 +165,8 @@ def _personas(world) -> dict[str, Any]:
 
 
 def _cases(world) -> dict[str, Case]:
-    entry = licence_entry(world.dept_x, allows_commitment=True)
-    clerk, reviewer, approver = world.clerk_a, world.reviewer_x, world.approver_x
-
-    def received(**kwargs: Any) -> Case:
-        return receive_case(
-            clerk=clerk,
-            place=world.center_a,
-            entry=entry,
-            applicant=world.citizen_person,
-            missing=(DEFERRABLE,),
-            **kwargs,
-        )
-
-    def in_review(**kwargs: Any) -> Case:
-        case = received(**kwargs)
-        acceptance.case_accept_deferred(
-            case=case, actor=clerk, due_date=_tomorrow(), expected_revision=case.revision
-        )
-        return case
-
-    def at_decision(**kwargs: Any) -> Case:
-        case = in_review(**kwargs)
-        backoffice.case_step_pass(
-            case=case, actor=reviewer, opinion="同意", expected_revision=case.revision
-        )
-        return case
-
-    def decided(**kwargs: Any) -> Case:
-        case = at_decision(**kwargs)
-        backoffice.case_decide(
-            case=case,
-            actor=approver,
-            approved=True,
-            opinion="准予",
-            expected_revision=case.revision,
-        )
-        return case
-
+    build = Builder(world, allows_commitment=True)
+    entry, clerk = build.entry, world.clerk_a
     cases: dict[str, Case] = {}
     cases["draft"] = intake.case_new(
         entry=entry,
@@ -219,46 +176,25 @@ def _cases(world) -> dict[str, Case]:
         answers=["self"],
         submitted_by=world.citizen,
     )
-    cases["received"] = received()
-    c = cases["correction"] = received()
-    acceptance.case_request_correction(case=c, actor=clerk, expected_revision=c.revision)
-    c = cases["refusal pending"] = received()
-    acceptance.case_propose_refusal(
-        case=c, actor=clerk, reason="理由", basis="依据", expected_revision=c.revision
-    )
-    c = cases["refused"] = received()
-    acceptance.case_propose_refusal(
-        case=c, actor=clerk, reason="理由", basis="依据", expected_revision=c.revision
-    )
+    cases["received"] = build.received()
+    cases["correction"] = build.correction()
+    cases["refusal pending"] = build.refusal_pending()
+    c = cases["refused"] = build.refusal_pending()
     acceptance.case_confirm_refusal(case=c, actor=world.manager_a, expected_revision=c.revision)
-    cases["in review, first step"] = in_review()
-    cases["in review, decision step"] = at_decision()
-    c = cases["suspended"] = in_review()
-    backoffice.case_procedure_start(
-        case=c,
-        actor=reviewer,
-        kind="inspection",
-        reason="核查",
-        basis="第四十五条",
-        expected_revision=c.revision,
-    )
-    cases["decided"] = decided()
-    cases["decided, to be mailed"] = decided(
-        delivery_method="mail", delivery_address="榆中县城关镇2号"
-    )
-    c = cases["ready"] = decided()
-    delivery.case_ready(case=c, actor=clerk, expected_revision=c.revision)
-    c = cases["mailed"] = decided(delivery_method="mail", delivery_address="榆中县城关镇1号")
-    delivery.case_mail(case=c, actor=clerk, tracking_number="11001", expected_revision=c.revision)
-    c = cases["completed"] = decided()
-    delivery.case_ready(case=c, actor=clerk, expected_revision=c.revision)
+    cases["in review, first step"] = build.in_review()
+    cases["in review, decision step"] = build.at_decision()
+    cases["suspended"] = build.suspended()
+    cases["decided"] = build.decided()
+    cases["decided, to be mailed"] = build.decided(mail=True)
+    cases["ready"] = build.ready()
+    cases["mailed"] = build.mailed()
+    c = cases["completed"] = build.ready()
     delivery.case_deliver(
         case=c, actor=clerk, pickup_code=c.pickup_code, expected_revision=c.revision
     )
-    c = cases["withdrawn"] = received()
+    c = cases["withdrawn"] = build.received()
     delivery.case_withdraw(case=c, actor=clerk, reason="撤回", expected_revision=c.revision)
-    c = cases["returned"] = received()
-    acceptance.case_request_correction(case=c, actor=clerk, expected_revision=c.revision)
+    c = cases["returned"] = build.correction()
     delivery.case_return(case=c, actor=clerk, reason="逾期", expected_revision=c.revision)
     # A joint application: the parent under review while its parts run in stages.
     service = JointService.objects.create(code="YJS1", name="开店一件事", region=world.county_a)
