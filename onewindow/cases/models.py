@@ -254,6 +254,14 @@ class Case(PublicIdModel):
             models.Index(fields=["department", "decided_at"], name="case_dept_decided_idx"),
             models.Index(fields=["department", "due_date"], name="case_dept_due_idx"),
         ]
+        constraints = [
+            # A licence number names one licence: numbers come from ``DocumentCounter``.
+            models.UniqueConstraint(
+                fields=["result_number"],
+                condition=~models.Q(result_number=""),
+                name="case_result_number_unique",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
@@ -286,6 +294,26 @@ class CaseCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix} {self.day} {self.last}"
+
+
+class DocumentCounter(models.Model):
+    """The last serial used per document-number prefix and year (licence numbers…).
+
+    Incremented under the row's lock (``services.numbering``), so concurrent decisions never
+    share a number; the numbered fields have unique constraints as well.
+    """
+
+    prefix = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="document_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.year} {self.last}"
 
 
 def material_upload_to(instance: CaseMaterial, filename: str) -> str:
@@ -455,6 +483,10 @@ class CaseDocument(TimeStampedModel):
 
     class Meta:
         ordering = ["case", "created_at", "id"]
+        constraints = [
+            # ``<case number>-<ordinal>``, numbered under the case's row lock.
+            models.UniqueConstraint(fields=["number"], name="case_document_number_unique"),
+        ]
         verbose_name = _("case document")
         verbose_name_plural = _("case documents")
 

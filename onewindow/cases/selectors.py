@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from onewindow.cases.choices import CaseKind, CaseState
 from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases.machines import ACCEPTANCE_ACTIONS
 from onewindow.cases.models import Case, CaseEvent, CaseMaterial, CaseStep
-from onewindow.cases.services.backoffice import ACCEPTANCE_ACTIONS, DECISION_ACTIONS
+from onewindow.cases.services.backoffice import DECISION_ACTIONS
 from onewindow.cases.services.steps import review_steps
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role

@@ -342,7 +342,9 @@ class Story:
                     channel=self.channel,
                     **common,
                 )
-                self.case = intake.case_submit(case=draft, actor=self.user, at=at)
+                self.case = intake.case_submit(
+                    case=draft, expected_revision=draft.revision, actor=self.user, at=at
+                )
             else:
                 self.case = intake.case_receive_at_window(
                     actor=self.clerk,
@@ -365,12 +367,20 @@ class Story:
             if how == "deferred":
                 due = timezone.localdate(at) + datetime.timedelta(days=7)
                 acceptance.case_accept_deferred(
-                    case=self.case, actor=self.clerk, due_date=due, at=at
+                    case=self.case,
+                    expected_revision=self.case.revision,
+                    actor=self.clerk,
+                    due_date=due,
+                    at=at,
                 )
             elif how == "commitment":
-                acceptance.case_accept_commitment(case=self.case, actor=self.clerk, at=at)
+                acceptance.case_accept_commitment(
+                    case=self.case, expected_revision=self.case.revision, actor=self.clerk, at=at
+                )
             else:
-                acceptance.case_accept(case=self.case, actor=self.clerk, at=at)
+                acceptance.case_accept(
+                    case=self.case, expected_revision=self.case.revision, actor=self.clerk, at=at
+                )
 
         self.then(*self.pre_review_delay(), act)
 
@@ -388,6 +398,7 @@ class Story:
                 ]
             acceptance.case_request_correction(
                 case=self.case,
+                expected_revision=self.case.revision,
                 actor=self.clerk,
                 materials=marks,
                 at=at,
@@ -400,7 +411,13 @@ class Story:
         def act(at: datetime.datetime) -> None:
             given = [self.handed(p, m) for p, m in self.lines if p in positions]
             actor = self.user if self.online else self.clerk
-            acceptance.case_resubmit(case=self.case, actor=actor, materials=given, at=at)
+            acceptance.case_resubmit(
+                case=self.case,
+                expected_revision=self.case.revision,
+                actor=actor,
+                materials=given,
+                at=at,
+            )
 
         self.then(lo, hi, act)
 
@@ -409,7 +426,12 @@ class Story:
 
         def act(at: datetime.datetime) -> None:
             acceptance.case_propose_refusal(
-                case=self.case, actor=self.clerk, reason=reason, basis=basis, at=at
+                case=self.case,
+                expected_revision=self.case.revision,
+                actor=self.clerk,
+                reason=reason,
+                basis=basis,
+                at=at,
             )
 
         self.then(*self.pre_review_delay(), act)
@@ -419,6 +441,7 @@ class Story:
             if confirm:
                 acceptance.case_confirm_refusal(
                     case=self.case,
+                    expected_revision=self.case.revision,
                     actor=self.manager,
                     opinion="同意不予受理，请出具不予受理通知书并告知申请人救济途径。",
                     at=at,
@@ -426,6 +449,7 @@ class Story:
             else:
                 acceptance.case_reject_refusal(
                     case=self.case,
+                    expected_revision=self.case.revision,
                     actor=self.manager,
                     opinion="该事项属进驻部门职权范围，申请人资格经核实无误，不予受理理由不成立，请依法受理。",
                     at=at,
@@ -435,7 +459,9 @@ class Story:
 
     def decide_on_spot(self) -> None:
         def act(at: datetime.datetime) -> None:
-            acceptance.case_decide_on_spot(case=self.case, actor=self.clerk, at=at)
+            acceptance.case_decide_on_spot(
+                case=self.case, expected_revision=self.case.revision, actor=self.clerk, at=at
+            )
 
         self.then(5 * M, 25 * M, act)
 
@@ -486,8 +512,10 @@ class Story:
         if extension:
 
             def extend(at: datetime.datetime) -> None:
+                case = target()
                 backoffice.case_extend(
-                    case=target(),
+                    case=case,
+                    expected_revision=case.revision,
                     actor=desk.approver,
                     days=self.rng.choice((5, 10)),
                     reason=EXTENSION,
@@ -500,7 +528,10 @@ class Story:
         opinion = step_opinion(name, self.rng)
 
         def act(at: datetime.datetime) -> None:
-            backoffice.case_step_pass(case=target(), actor=reviewer, opinion=opinion, at=at)
+            case = target()
+            backoffice.case_step_pass(
+                case=case, expected_revision=case.revision, actor=reviewer, opinion=opinion, at=at
+            )
 
         self.then(per // 3, per + 20 * M, act)
 
@@ -511,8 +542,10 @@ class Story:
         length = self.rng.randint(3, 9)
 
         def start(at: datetime.datetime) -> None:
+            case = target()
             backoffice.case_procedure_start(
-                case=target(),
+                case=case,
+                expected_revision=case.revision,
                 actor=reviewer,
                 kind=kind,
                 reason=reason,
@@ -522,7 +555,10 @@ class Story:
             )
 
         def finish(at: datetime.datetime) -> None:
-            backoffice.case_procedure_end(case=target(), actor=reviewer, result=result, at=at)
+            case = target()
+            backoffice.case_procedure_end(
+                case=case, expected_revision=case.revision, actor=reviewer, result=result, at=at
+            )
 
         self.then(per // 4, per // 2 + 10 * M, start)
         if end:
@@ -534,8 +570,14 @@ class Story:
         opinion = self.rng.choice(RETURN_REASONS).format(name=f"“{name}”")
 
         def act(at: datetime.datetime) -> None:
+            case = target()
             backoffice.case_step_return(
-                case=target(), actor=reviewer, opinion=opinion, materials=position, at=at
+                case=case,
+                expected_revision=case.revision,
+                actor=reviewer,
+                opinion=opinion,
+                materials=position,
+                at=at,
             )
 
         self.then(per // 3, per, act)
@@ -545,30 +587,35 @@ class Story:
         opinion = self.rng.choice(STEP_RETURNS)
 
         def act(at: datetime.datetime) -> None:
-            backoffice.case_step_return(case=target(), actor=approver, opinion=opinion, at=at)
+            case = target()
+            backoffice.case_step_return(
+                case=case, expected_revision=case.revision, actor=approver, opinion=opinion, at=at
+            )
 
         self.then(per // 3, per, act)
 
     def decide(
         self, target: Callable[[], Case], guide: Guide, desk: Desk, *, approved: bool = True
     ) -> None:
-        number = f"{self.rng.randint(0, 999999):06d}"
+        # Licence numbers come from the counter; the draw keeps the demo's random sequence.
+        self.rng.randint(0, 999999)
 
         def act(at: datetime.datetime) -> None:
             case = target()
             if approved:
                 backoffice.case_decide(
                     case=case,
+                    expected_revision=case.revision,
                     actor=desk.approver,
                     approved=True,
                     opinion=APPROVALS.get(guide.item_type, APPROVALS["20"]),
-                    result_number=f"{case.department.short_name}{at:%Y}{number}",
                     at=at,
                 )
             else:
                 reason, basis = denial(guide)
                 backoffice.case_decide(
                     case=case,
+                    expected_revision=case.revision,
                     actor=desk.approver,
                     approved=False,
                     opinion="经审查，申请人不符合法定条件，决定不予许可（不予批准）。",
@@ -583,7 +630,11 @@ class Story:
         def act(at: datetime.datetime) -> None:
             for row in self.case.materials.filter(status=MS.DEFERRED):
                 delivery.case_material_supply(
-                    case=self.case, actor=self.clerk, position=row.position, at=at
+                    case=self.case,
+                    expected_revision=self.case.revision,
+                    actor=self.clerk,
+                    position=row.position,
+                    at=at,
                 )
 
         self.then(D, 4 * D, act)
@@ -599,7 +650,9 @@ class Story:
         if self.delivery == DeliveryMethod.PICKUP:
             self.then(
                 *((2 * M, 8 * M) if quick else (H, D)),
-                lambda at: delivery.case_ready(case=self.case, actor=clerk, at=at),
+                lambda at: delivery.case_ready(
+                    case=self.case, expected_revision=self.case.revision, actor=clerk, at=at
+                ),
             )
             if until == "ready":
                 return
@@ -607,6 +660,7 @@ class Story:
                 *((2 * M, 10 * M) if quick else (D // 2, 6 * D)),
                 lambda at: delivery.case_deliver(
                     case=self.case,
+                    expected_revision=self.case.revision,
                     actor=clerk,
                     pickup_code=self.case.pickup_code,
                     recipient_name=self.recipient(),
@@ -619,7 +673,11 @@ class Story:
             H,
             D,
             lambda at: delivery.case_mail(
-                case=self.case, actor=clerk, tracking_number=tracking, at=at
+                case=self.case,
+                expected_revision=self.case.revision,
+                actor=clerk,
+                tracking_number=tracking,
+                at=at,
             ),
         )
         if until == "mailed":
@@ -628,7 +686,11 @@ class Story:
             D,
             3 * D,
             lambda at: delivery.case_deliver(
-                case=self.case, actor=clerk, recipient_name=self.recipient(), at=at
+                case=self.case,
+                expected_revision=self.case.revision,
+                actor=clerk,
+                recipient_name=self.recipient(),
+                at=at,
             ),
         )
 
@@ -642,7 +704,13 @@ class Story:
         actor = self.user if self.online else self.clerk
 
         def act(at: datetime.datetime) -> None:
-            delivery.case_withdraw(case=self.case, actor=actor, reason=reason, at=at)
+            delivery.case_withdraw(
+                case=self.case,
+                expected_revision=self.case.revision,
+                actor=actor,
+                reason=reason,
+                at=at,
+            )
 
         self.then(H, 3 * D, act)
 
@@ -650,6 +718,7 @@ class Story:
         def act(at: datetime.datetime) -> None:
             delivery.case_return(
                 case=self.case,
+                expected_revision=self.case.revision,
                 actor=self.clerk,
                 reason="补正告知送达后申请人逾期未补正，经电话联系仍未能补齐，"
                 "依申请人意愿退回全部申请材料。",

@@ -20,8 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from onewindow.cases import routing, selectors
-from onewindow.cases.choices import CaseState, Channel
+from onewindow.cases.choices import Action, CaseState, Channel
 from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases.machines import CASE
 from onewindow.cases.models import Case
 from onewindow.cases.services import acceptance, delivery, intake
 from onewindow.cases.services.intake import MaterialInput, online_possible, serves
@@ -41,6 +42,7 @@ from onewindow.portal.forms_cases import (
 )
 from onewindow.portal.progress import correction_request, progress_context, state_badge
 from onewindow.registries.models import LegalPerson, NaturalPerson
+from onewindow.workflow.engine import available_actions, parse_revision
 
 if TYPE_CHECKING:
     from django.http import QueryDict
@@ -296,7 +298,8 @@ def _save(
         )
         return redirect("portal:application-edit", number=case.number)
     try:
-        case = intake.case_submit(case=case, actor=request.user)
+        # The draft was saved a moment ago in this request: no older revision to compare.
+        case = intake.case_submit(case=case, actor=request.user, expected_revision=None)
     except DomainError as exc:
         # The draft is kept with what was uploaded; the edit page shows what is missing.
         messages.error(request, exc.message)
@@ -332,6 +335,8 @@ def _detail(
     withdraw_form: WithdrawForm | None = None,
 ) -> HttpResponse:
     context = progress_context(case, public=False)
+    # The applicant is offered exactly what the case machine accepts from them now.
+    context["may_withdraw"] = Action.WITHDRAW in available_actions(CASE, request.user, case)
     if context["correction"] and resubmit_form is None:
         resubmit_form = ResubmitForm(materials=context["correction"]["materials"])
     if context["may_withdraw"] and withdraw_form is None:
@@ -367,7 +372,12 @@ def application_resubmit(request: HttpRequest, number: str) -> HttpResponse:
             for position, upload in form.uploads().items()
         ]
         try:
-            acceptance.case_resubmit(case=case, actor=request.user, materials=materials)
+            acceptance.case_resubmit(
+                case=case,
+                actor=request.user,
+                materials=materials,
+                expected_revision=parse_revision(request.POST.get("revision")),
+            )
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -386,7 +396,10 @@ def application_withdraw(request: HttpRequest, number: str) -> HttpResponse:
     if form.is_valid():
         try:
             delivery.case_withdraw(
-                case=case, actor=request.user, reason=form.cleaned_data["reason"]
+                case=case,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_revision=parse_revision(request.POST.get("revision")),
             )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)

@@ -8,4 +8,8 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("Electronic supervision")
 
     def ready(self) -> None:
+        from onewindow.cases import panels
         from onewindow.supervision import receivers  # noqa: F401 - connects the signal receivers
+        from onewindow.supervision.panels import case_page_panel
+
+        panels.register(case_page_panel)

@@ -33,7 +33,7 @@ def _overdue_case() -> Case:
     person = NaturalPerson.objects.filter(user__isnull=True).order_by("pk").first()
     at = datetime.datetime(2026, 9, 30, 2, tzinfo=datetime.UTC)
     case = receive_case(clerk=clerk, place=place, entry=entry, applicant=person, at=at)
-    acceptance.case_accept(case=case, actor=clerk, at=at)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=clerk, at=at)
     warnings_sweep()
     case.refresh_from_db()
     assert case.warning_level == "red"

@@ -21,7 +21,7 @@ from onewindow.cases.models import Case
 from onewindow.cases.services import backoffice, joint, steps
 from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.files import material_file_check
-from onewindow.cases.services.intake import MaterialInput
+from onewindow.cases.services.intake import MaterialInput, material_given
 from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import Necessity
@@ -53,16 +53,9 @@ def _update_materials(case: Case, inputs: list[MaterialInput] | None) -> None:
                 _("“%(name)s” is required and cannot be marked as not provided.")
                 % {"name": row.name}
             )
-        row.status = given.status
-        row.copies_received = given.copies or (
-            row.copies_required if given.status in IN_HAND else 0
-        )
-        row.original_seen = given.original_seen
-        row.note = given.note[:300]
         if given.upload is not None:
             material_file_check(given.upload)
-            row.file.save(given.upload.name, given.upload, save=False)
-            row.file_name = given.upload.name[:200]
+        material_given(row, given, given.status)
         row.save()
 
 
@@ -91,7 +84,7 @@ def case_accept(
     case: Case,
     actor: User,
     materials: list[MaterialInput] | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """受理: every required material is in hand; the promised deadline starts."""
@@ -118,7 +111,7 @@ def case_accept_deferred(
     actor: User,
     due_date: datetime.date,
     materials: list[MaterialInput] | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """容缺受理: allowed only when every missing line is marked 容缺后补 in the guide; the
@@ -163,7 +156,7 @@ def case_accept_commitment(
     case: Case,
     actor: User,
     materials: list[MaterialInput] | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """告知承诺: where the guide allows it, the applicant's signed commitment stands in for proof
@@ -176,8 +169,6 @@ def case_accept_commitment(
         at=at,
     ) as change:
         c = change.case
-        if not c.version.guide.allows_commitment:
-            raise DomainError(_("The guide of this item does not allow approval on commitment."))
         _update_materials(c, materials)
         c.commitment = True
         c.commitment_check_due = timezone.localdate(change.at) + datetime.timedelta(
@@ -202,7 +193,7 @@ def case_request_correction(
     materials: list[MaterialInput] | None = None,
     opinion: str = "",
     extra_materials: list[str] | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """补齐补正: ONE notice listing every missing or defective material (一次性告知), and any
@@ -236,11 +227,18 @@ def case_resubmit(
     case: Case,
     actor: User,
     materials: list[MaterialInput] | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """The applicant supplies the corrections (online or at the window). Before acceptance the
     application is received afresh; after a back-office return it goes back to review."""
-    with case_transition(case=case, action=Action.RESUBMIT, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.RESUBMIT,
+        actor=actor,
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         c = change.case
         _update_materials(c, materials)
         if c.accepted_at is None:
@@ -259,7 +257,7 @@ def case_propose_refusal(
     actor: User,
     reason: str,
     basis: str,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """不予受理 is proposed by the window with its reason and legal basis; the window cannot
@@ -285,10 +283,21 @@ def _pending_refusal(case: Case) -> dict:
 
 
 def case_confirm_refusal(
-    *, case: Case, actor: User, opinion: str = "", at: datetime.datetime | None = None
+    *,
+    case: Case,
+    actor: User,
+    opinion: str = "",
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
 ) -> Case:
     """The center manager confirms the refusal: the notice states reasons and appeal rights."""
-    with case_transition(case=case, action=Action.CONFIRM_REFUSAL, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.CONFIRM_REFUSAL,
+        actor=actor,
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         proposal = _pending_refusal(change.case)
         change.opinion = opinion.strip()
         change.data = proposal
@@ -301,12 +310,23 @@ def case_confirm_refusal(
 
 
 def case_reject_refusal(
-    *, case: Case, actor: User, opinion: str, at: datetime.datetime | None = None
+    *,
+    case: Case,
+    actor: User,
+    opinion: str,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
 ) -> Case:
     """The manager sends the proposal back: the window decides again."""
     if not (opinion or "").strip():
         raise DomainError(_("Say why the refusal is sent back."), field="opinion")
-    with case_transition(case=case, action=Action.REJECT_REFUSAL, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.REJECT_REFUSAL,
+        actor=actor,
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         change.opinion = opinion.strip()
     return case
 
@@ -318,7 +338,9 @@ def case_auto_accept_due(*, today: datetime.date | None = None) -> list[Case]:
     accepted = []
     due = Case.objects.filter(state=CaseState.RECEIVED, acceptance_due__lt=today).order_by("pk")
     for case in due:
-        with case_transition(case=case, action=Action.AUTO_ACCEPT, actor=None) as change:
+        with case_transition(
+            case=case, action=Action.AUTO_ACCEPT, actor=None, expected_revision=None
+        ) as change:
             change.case.auto_accepted = True
             change.data = {"acceptance_due": change.case.acceptance_due.isoformat()}
             change.opinion = _(
@@ -335,7 +357,7 @@ def case_decide_on_spot(
     case: Case,
     actor: User,
     materials: list | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """即办件: an authorised window accepts and approves in one sitting."""
@@ -351,8 +373,14 @@ def case_decide_on_spot(
             expected_revision=expected_revision,
             at=at,
         )
+        # The same request has just accepted it: no other revision to compare with.
         with case_transition(
-            case=case, action=Action.DECIDE_ON_SPOT, actor=actor, capacity=Actor.CLERK, at=at
+            case=case,
+            action=Action.DECIDE_ON_SPOT,
+            actor=actor,
+            capacity=Actor.CLERK,
+            expected_revision=None,
+            at=at,
         ) as change:
             change.opinion = _("Decided on the spot at the window.")
             change.case.decided_on_spot = True

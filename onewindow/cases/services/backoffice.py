@@ -8,7 +8,6 @@ the others by reviewers of the same department.
 from __future__ import annotations
 
 import datetime
-import secrets
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -26,8 +25,9 @@ from onewindow.cases.choices import (
     ProcedureKind,
 )
 from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases.machines import MAX_EXTENSION, has_acceptance
 from onewindow.cases.models import Case, SpecialProcedure
-from onewindow.cases.services import delivery, joint, steps
+from onewindow.cases.services import delivery, joint, numbering, steps
 from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
@@ -37,15 +37,7 @@ from onewindow.documents.choices import DocumentKind
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
 
-ACCEPTANCE_ACTIONS = (
-    Action.ACCEPT,
-    Action.ACCEPT_DEFERRED,
-    Action.ACCEPT_COMMITMENT,
-    Action.AUTO_ACCEPT,
-)
 DECISION_ACTIONS = (Action.APPROVE, Action.DENY, Action.DECIDE_ON_SPOT)
-# §42: an extension of at most 10 working days (15 for joint handling), with approval.
-MAX_EXTENSION = {CaseKind.SINGLE: 10, CaseKind.PART: 15}
 
 
 def _step_capacity(case: Case) -> Actor:
@@ -65,7 +57,7 @@ def case_step_pass(
     case: Case,
     actor: User,
     opinion: str,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """通过: the step is done and the next one starts."""
@@ -78,8 +70,6 @@ def case_step_pass(
         at=at,
     ) as change:
         c = change.case
-        if c.step_index >= len(steps.review_steps(c.version.guide)) - 1:
-            raise DomainError(_("This is the decision step: approve or do not approve."))
         change.opinion = _need_opinion(opinion)
         step = steps.close_step(c, change)
         change.step_name = step.name if step else ""
@@ -94,7 +84,7 @@ def case_step_return(
     opinion: str,
     materials: list[int] | None = None,
     extra_materials: list[str] | None = None,
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """退回: to the previous step, or from the first step to the applicant. From the first step
@@ -154,6 +144,7 @@ def case_procedure_start(
     reason: str,
     basis: str,
     expected_end: datetime.date | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> SpecialProcedure:
     """特别程序 (§45): the clock pauses; the applicant is told in writing."""
@@ -164,7 +155,14 @@ def case_procedure_start(
     reason, basis = (reason or "").strip(), (basis or "").strip()
     if not reason or not basis:
         raise DomainError(_("A special procedure needs a reason and its legal basis."))
-    with case_transition(case=case, action=Action.START_PROCEDURE, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.START_PROCEDURE,
+        actor=actor,
+        capacity=_step_capacity(case),
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         c = change.case
         if kind not in c.version.guide.special_procedures:
             raise DomainError(
@@ -197,9 +195,22 @@ def case_procedure_start(
 
 
 def case_procedure_end(
-    *, case: Case, actor: User, result: str, at: datetime.datetime | None = None
+    *,
+    case: Case,
+    actor: User,
+    result: str,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
 ) -> SpecialProcedure:
-    with case_transition(case=case, action=Action.END_PROCEDURE, actor=actor, at=at) as change:
+    """The §45 procedure is over: the clock runs again from its end."""
+    with case_transition(
+        case=case,
+        action=Action.END_PROCEDURE,
+        actor=actor,
+        capacity=_step_capacity(case),
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         c = change.case
         procedure = (
             c.procedures.filter(ended_on__isnull=True).exclude(kind=ProcedureKind.EXTENSION).first()
@@ -222,13 +233,20 @@ def case_extend(
     days: int,
     reason: str,
     basis: str = "《中华人民共和国行政许可法》第四十二条",
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> SpecialProcedure:
     """§42 extension, granted by the department's approver; the applicant is told why."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("An extension needs a reason."), field="reason")
-    with case_transition(case=case, action=Action.EXTEND, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.EXTEND,
+        actor=actor,
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         c = change.case
         limit = MAX_EXTENSION.get(CaseKind(c.kind), 10)
         if days is None or days < 1 or c.extension_days + days > limit:
@@ -267,14 +285,13 @@ def case_extend(
     return procedure
 
 
-def has_acceptance(case: Case) -> bool:
-    """受审分离: a decision must trace back to the window's acceptance."""
-    owner = case.parent if case.parent_id else case
-    return owner.events.filter(action__in=ACCEPTANCE_ACTIONS).exists()
-
-
-def _result_number(case: Case, at: datetime.datetime) -> str:
-    return f"{case.department.short_name or 'R'}{at:%Y}{secrets.randbelow(10**6):06d}"
+def _result_number(case: Case, number: str, at: datetime.datetime) -> str:
+    """The licence number: from the counter of the department's prefix, or the one given."""
+    if not number:
+        return numbering.licence_number(case.department.short_name or "R", at)
+    if Case.objects.filter(result_number=number).exclude(pk=case.pk).exists():
+        raise DomainError(_("The number %(n)s is already in use.") % {"n": number})
+    return number
 
 
 def decision_record(
@@ -290,7 +307,7 @@ def decision_record(
     c.decision_reason = reason
     if approved:
         c.result_name = c.version.guide.result_name or c.title
-        c.result_number = number or _result_number(c, change.at)
+        c.result_number = _result_number(c, number, change.at)
         change.issue(
             DocumentKind.APPROVAL,
             {
@@ -321,7 +338,7 @@ def case_decide(
     reason: str = "",
     basis: str = "",
     result_number: str = "",
-    expected_revision: int | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """决定 at the last step: approved (result document) or not approved (reasons, appeal)."""
@@ -339,8 +356,6 @@ def case_decide(
             at=at,
         ) as change:
             c = change.case
-            if c.step_index < len(steps.review_steps(c.version.guide)) - 1:
-                raise DomainError(_("The earlier steps must be passed before the decision."))
             change.opinion = _need_opinion(opinion)
             step = steps.close_step(c, change)
             change.step_name = step.name if step else ""

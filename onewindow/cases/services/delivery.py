@@ -30,30 +30,31 @@ if TYPE_CHECKING:
     from onewindow.accounts.models import User
 
 
-def _method(case: Case, method: str) -> None:
-    if case.delivery_method != method:
-        raise DomainError(
-            _("The applicant chose “%(method)s” for this result.")
-            % {"method": case.get_delivery_method_display()}
-        )
-
-
-def case_ready(*, case: Case, actor: User, at: datetime.datetime | None = None) -> Case:
+def case_ready(
+    *, case: Case, actor: User, expected_revision: int | None, at: datetime.datetime | None = None
+) -> Case:
     """The result is at the delivery window; the applicant gets a pickup code by SMS."""
-    _method(case, DeliveryMethod.PICKUP)
-    with case_transition(case=case, action=Action.READY, actor=actor, at=at) as change:
+    with case_transition(
+        case=case, action=Action.READY, actor=actor, expected_revision=expected_revision, at=at
+    ) as change:
         change.case.pickup_code = f"{secrets.randbelow(10**6):06d}"
     return case
 
 
 def case_mail(
-    *, case: Case, actor: User, tracking_number: str, at: datetime.datetime | None = None
+    *,
+    case: Case,
+    actor: User,
+    tracking_number: str,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
 ) -> Case:
-    _method(case, DeliveryMethod.MAIL)
     tracking_number = (tracking_number or "").strip()
     if not tracking_number or len(tracking_number) > 40:
         raise DomainError(_("Enter the tracking number of the mail."), field="tracking_number")
-    with case_transition(case=case, action=Action.MAIL, actor=actor, at=at) as change:
+    with case_transition(
+        case=case, action=Action.MAIL, actor=actor, expected_revision=expected_revision, at=at
+    ) as change:
         change.case.tracking_number = tracking_number
         change.data = {"tracking_number": tracking_number}
     return case
@@ -80,11 +81,18 @@ def case_deliver(
     actor: User,
     pickup_code: str = "",
     recipient_name: str = "",
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """Handed over at the window (the pickup code must match) or the mail arrived: 办结."""
     with transaction.atomic():
-        with case_transition(case=case, action=Action.DELIVER, actor=actor, at=at) as change:
+        with case_transition(
+            case=case,
+            action=Action.DELIVER,
+            actor=actor,
+            expected_revision=expected_revision,
+            at=at,
+        ) as change:
             c = change.case
             if c.state == CaseState.READY and (pickup_code or "").strip() != c.pickup_code:
                 raise DomainError(_("The pickup code does not match."), field="pickup_code")
@@ -95,21 +103,34 @@ def case_deliver(
 
 
 def deliver_electronic(case: Case, *, at: datetime.datetime | None) -> None:
-    with case_transition(case=case, action=Action.DELIVER_ELECTRONIC, actor=None, at=at) as change:
+    with case_transition(
+        case=case, action=Action.DELIVER_ELECTRONIC, actor=None, expected_revision=None, at=at
+    ) as change:
         _delivered(change, "")
     if case.kind == CaseKind.JOINT:
         joint.parts_close(case, at=at)
 
 
 def case_withdraw(
-    *, case: Case, actor: User | None, reason: str, at: datetime.datetime | None = None
+    *,
+    case: Case,
+    actor: User | None,
+    reason: str,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
 ) -> Case:
     """撤回 before the decision, at the applicant's request (online, or in writing at a window)."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Give the reason for withdrawing."), field="reason")
     with transaction.atomic():
-        with case_transition(case=case, action=Action.WITHDRAW, actor=actor, at=at) as change:
+        with case_transition(
+            case=case,
+            action=Action.WITHDRAW,
+            actor=actor,
+            expected_revision=expected_revision,
+            at=at,
+        ) as change:
             change.opinion = reason
             if change.source != CaseState.DRAFT:
                 change.issue(
@@ -118,19 +139,32 @@ def case_withdraw(
                 )
         running = [CaseState.WAITING, CaseState.IN_REVIEW, CaseState.SUSPENDED]
         for part in case.parts.filter(state__in=running):
-            with case_transition(case=part, action=Action.WITHDRAW, actor=None, at=at) as ch:
+            with case_transition(
+                case=part, action=Action.WITHDRAW, actor=None, expected_revision=None, at=at
+            ) as ch:
                 ch.opinion = reason
     return case
 
 
 def case_return(
-    *, case: Case, actor: User, reason: str, at: datetime.datetime | None = None
+    *,
+    case: Case,
+    actor: User,
+    reason: str,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
 ) -> Case:
     """退件: the window returns an application that cannot proceed (e.g. corrections never came)."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_("Give the reason for returning the application."), field="reason")
-    with case_transition(case=case, action=Action.RETURN_CASE, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.RETURN_CASE,
+        actor=actor,
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         change.opinion = reason
         change.issue(
             DocumentKind.WITHDRAWAL, {"reason": reason, "materials": materials_data(change.case)}
@@ -144,12 +178,19 @@ def case_material_supply(
     actor: User,
     position: int,
     upload: UploadedFile | None = None,
+    expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> Case:
     """A material accepted under 容缺 arrives: the commitment is kept for that line."""
     if upload is not None:
         material_file_check(upload)
-    with case_transition(case=case, action=Action.SUPPLY_MATERIAL, actor=actor, at=at) as change:
+    with case_transition(
+        case=case,
+        action=Action.SUPPLY_MATERIAL,
+        actor=actor,
+        expected_revision=expected_revision,
+        at=at,
+    ) as change:
         c = change.case
         row = c.materials.filter(position=position, status=MS.DEFERRED).first()
         if row is None:

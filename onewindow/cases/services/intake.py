@@ -13,16 +13,23 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onewindow.cases import clock, routing
-from onewindow.cases.choices import Action, CaseKind, CaseState, Channel, DeliveryMethod
+from onewindow.cases.choices import (
+    IN_HAND,
+    Action,
+    CaseKind,
+    CaseState,
+    Channel,
+    DeliveryMethod,
+)
 from onewindow.cases.choices import MaterialStatus as MS
-from onewindow.cases.models import Case, CaseCounter, CaseMaterial
+from onewindow.cases.models import Case, CaseMaterial
 from onewindow.cases.services.engine import case_transition
 from onewindow.cases.services.files import material_file_check
+from onewindow.cases.services.numbering import next_number
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import MaterialForm, Necessity, OnlineDepth, ServiceObject
 from onewindow.catalog.schema import Guide, Material
@@ -36,7 +43,6 @@ if TYPE_CHECKING:
     from onewindow.organisations.models import ServicePlace, Window
 
 Applicant = NaturalPerson | LegalPerson
-NUMBER_LENGTH = 50
 
 
 @dataclass
@@ -116,6 +122,24 @@ def check_inputs(
     return by_position
 
 
+def material_line(row: CaseMaterial, material: Material) -> None:
+    """What the guide asks for on a checklist line (not what was handed in)."""
+    row.name, row.kind, row.necessity = material.name, material.kind, material.necessity
+    row.form, row.copies_required = material.form, material.copies
+
+
+def material_given(row: CaseMaterial, given: MaterialInput, status: str) -> None:
+    """Record what was handed in on a line: its status, copies, original seen, note and scan
+    (the upload was checked with ``material_file_check`` by the caller)."""
+    row.status = status
+    row.copies_received = given.copies or (row.copies_required if status in IN_HAND else 0)
+    row.original_seen = given.original_seen
+    row.note = given.note[:300]
+    if given.upload is not None:
+        row.file.save(given.upload.name, given.upload, save=False)
+        row.file_name = given.upload.name[:200]
+
+
 def write_materials(
     case: Case, lines: list[tuple[int, Material]], inputs: dict[int, MaterialInput], *, online: bool
 ) -> None:
@@ -123,8 +147,7 @@ def write_materials(
     for position, m in lines:
         given = inputs.get(position)
         row = existing.pop(position, None) or CaseMaterial(case=case, position=position)
-        row.name, row.kind, row.necessity = m.name, m.kind, m.necessity
-        row.form, row.copies_required = m.form, m.copies
+        material_line(row, m)
         if m.form == MaterialForm.FETCHED:
             row.status = MS.FETCHED
         elif given is not None:
@@ -135,36 +158,13 @@ def write_materials(
                 status = MS.RECEIVED if has_file else (row.status if row.pk else MS.MISSING)
                 if not has_file and m.necessity == Necessity.OPTIONAL:
                     status = MS.NOT_PROVIDED
-            row.status = status
-            row.copies_received = given.copies or (m.copies if status == MS.RECEIVED else 0)
-            row.original_seen = given.original_seen
-            row.note = given.note[:300]
-            if given.upload is not None:
-                row.file.save(given.upload.name, given.upload, save=False)
-                row.file_name = given.upload.name[:200]
+            material_given(row, given, status)
         row.save()
     for stale in existing.values():  # lines that no longer apply after changed answers
         stale.delete()
 
 
 # --- numbering ---------------------------------------------------------------------------------
-
-
-def next_number(prefix: str, day: datetime.date) -> str:
-    """``prefix + yyyymmdd + sequence``, unique; concurrent intakes never share a number."""
-    prefix = prefix[: NUMBER_LENGTH - 14]
-    for _attempt in range(3):
-        with transaction.atomic():
-            updated = CaseCounter.objects.filter(prefix=prefix, day=day).update(last=F("last") + 1)
-            if not updated:
-                try:
-                    with transaction.atomic():
-                        CaseCounter.objects.create(prefix=prefix, day=day, last=1)
-                except IntegrityError:
-                    continue  # another intake created it first: increment theirs
-            last = CaseCounter.objects.get(prefix=prefix, day=day).last
-            return f"{prefix}{day:%Y%m%d}{last:06d}"
-    raise DomainError(_("Could not number the case; please try again."))
 
 
 # --- creating a case ---------------------------------------------------------------------------
@@ -238,17 +238,27 @@ def case_new(
 
 
 def receive(
-    case: Case, *, actor: User | None, action: Action, at: datetime.datetime | None
+    case: Case,
+    *,
+    actor: User | None,
+    action: Action,
+    expected_revision: int | None,
+    at: datetime.datetime | None,
 ) -> None:
     """Record the receipt: the §32 clock starts and a receipt (收件凭证) is issued."""
-    with case_transition(case=case, action=action, actor=actor, at=at) as change:
+    with case_transition(
+        case=case, action=action, actor=actor, expected_revision=expected_revision, at=at
+    ) as change:
         c = change.case
         c.received_at = change.at
         c.submitted_at = c.submitted_at or change.at
         c.acceptance_due = clock.acceptance_due(c)
         change.issue(DocumentKind.RECEIPT, {"materials": materials_data(c)})
     if case.place_id != case.home_place_id:
-        with case_transition(case=case, action=Action.ROUTE, actor=actor, at=at) as change:
+        # Part of the receipt, in the same request.
+        with case_transition(
+            case=case, action=Action.ROUTE, actor=actor, expected_revision=None, at=at
+        ) as change:
             change.data = {"from": case.place.name, "to": case.home_place.name}
             change.opinion = _("通办: received at %(from)s for %(to)s.") % change.data
 
@@ -286,7 +296,8 @@ def case_receive_at_window(
         lines = checklist_lines(case.version, case.answers)
         inputs = check_inputs(lines, materials, online=False)
         write_materials(case, lines, inputs, online=False)
-        receive(case, actor=actor, action=Action.RECEIVE, at=at)
+        # The case was created a moment ago in this transaction.
+        receive(case, actor=actor, action=Action.RECEIVE, expected_revision=None, at=at)
     return case
 
 
@@ -366,7 +377,9 @@ def case_draft_save(
     return case
 
 
-def case_submit(*, case: Case, actor: User, at: datetime.datetime | None = None) -> Case:
+def case_submit(
+    *, case: Case, actor: User, expected_revision: int | None, at: datetime.datetime | None = None
+) -> Case:
     """The applicant submits the draft for the window's pre-review (预审). Submitting twice is
     harmless: the second call finds the case already received and changes nothing."""
     with transaction.atomic():
@@ -381,6 +394,8 @@ def case_submit(*, case: Case, actor: User, at: datetime.datetime | None = None)
                 _("Upload every required material before submitting: %(names)s.")
                 % {"names": "、".join(missing)}
             )
-        receive(fresh, actor=actor, action=Action.SUBMIT, at=at)
+        receive(
+            fresh, actor=actor, action=Action.SUBMIT, expected_revision=expected_revision, at=at
+        )
     case.refresh_from_db()
     return case

@@ -24,6 +24,7 @@ from onewindow.cases.choices import (
     DeliveryMethod,
     Outcome,
 )
+from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial, JointService
 from onewindow.cases.services import steps
 from onewindow.cases.services.engine import case_transition, lock
@@ -35,6 +36,7 @@ from onewindow.cases.services.intake import (
     checklist_lines,
     clean_answers,
     delivery_fields,
+    material_line,
     next_number,
     receive,
     write_materials,
@@ -130,7 +132,7 @@ def case_receive_joint(
         )
         inputs = check_inputs(lines, materials, online=False)
         write_materials(case, lines, inputs, online=False)
-        receive(case, actor=actor, action=Action.RECEIVE, at=at)
+        receive(case, actor=actor, action=Action.RECEIVE, expected_revision=None, at=at)
     return case
 
 
@@ -170,26 +172,25 @@ def parts_spawn(change) -> None:
             submitted_at=parent.submitted_at,
         )
         for position, material in checklist_lines(version, part.answers):
+            # The part asks what its own guide asks; what was handed in is the parent's line.
+            row = CaseMaterial(case=part, position=position, status=MS.MISSING)
+            material_line(row, material)
             source = statuses.get(material.name)
-            CaseMaterial.objects.create(
-                case=part,
-                position=position,
-                name=material.name,
-                kind=material.kind,
-                necessity=material.necessity,
-                form=material.form,
-                copies_required=material.copies,
-                copies_received=source.copies_received if source else 0,
-                original_seen=source.original_seen if source else False,
-                status=source.status if source else "missing",
-                note=source.note if source else "",
-                due_date=source.due_date if source else None,
-            )
+            if source is not None:
+                row.status, row.due_date = source.status, source.due_date
+                row.copies_received, row.original_seen = (
+                    source.copies_received,
+                    source.original_seen,
+                )
+                row.note = source.note
+            row.save()
         _activate(part, start=item.stage == first, at=change.at)
 
 
 def _activate(part: Case, *, start: bool, at: datetime.datetime) -> None:
-    with case_transition(case=part, action=Action.ACTIVATE, actor=None, at=at) as change:
+    with case_transition(
+        case=part, action=Action.ACTIVATE, actor=None, expected_revision=None, at=at
+    ) as change:
         if start:
             c = change.case
             c.accepted_at = change.at
@@ -213,16 +214,22 @@ def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
         stage = min(p.stage for p in waiting)
         for p in waiting:
             if p.stage == stage:
-                with case_transition(case=p, action=Action.ACTIVATE, actor=None, at=at) as ch:
+                with case_transition(
+                    case=p, action=Action.ACTIVATE, actor=None, expected_revision=None, at=at
+                ) as ch:
                     ch.case.accepted_at = ch.at
                     steps.open_step(ch.case, 0, ch.at)
                     ch.case.due_date = clock.case_due_date(ch.case)
         return
     for p in waiting:
-        with case_transition(case=p, action=Action.CLOSE_PART, actor=None, at=at) as ch:
+        with case_transition(
+            case=p, action=Action.CLOSE_PART, actor=None, expected_revision=None, at=at
+        ) as ch:
             ch.target = CaseState.RETURNED
             ch.opinion = _("An earlier part was not approved.")
-    with case_transition(case=parent, action=Action.PARTS_DECIDED, actor=None, at=at) as ch:
+    with case_transition(
+        case=parent, action=Action.PARTS_DECIDED, actor=None, expected_revision=None, at=at
+    ) as ch:
         c = ch.case
         c.outcome = Outcome.DENIED if denied else Outcome.APPROVED
         clock.record_decision(c, ch.at)
@@ -249,6 +256,8 @@ def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
 def parts_close(parent: Case, *, at: datetime.datetime | None) -> None:
     """The parent was delivered: its decided parts are completed with it."""
     for part in parent.parts.filter(state=CaseState.DECIDED):
-        with case_transition(case=part, action=Action.CLOSE_PART, actor=None, at=at) as ch:
+        with case_transition(
+            case=part, action=Action.CLOSE_PART, actor=None, expected_revision=None, at=at
+        ) as ch:
             ch.target = CaseState.COMPLETED
             ch.case.completed_at = ch.at

@@ -35,7 +35,7 @@ def fee_case(world, fee_entry):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=fee_entry, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     return case
 
 
@@ -127,7 +127,9 @@ def test_no_fee_on_a_withdrawn_case_or_a_draft(world, fee_entry):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=fee_entry, applicant=world.person
     )
-    delivery.case_withdraw(case=case, actor=world.clerk_a, reason="申请人书面申请撤回")
+    delivery.case_withdraw(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, reason="申请人书面申请撤回"
+    )
     with pytest.raises(DomainError):
         case_fee_record(case=case, actor=world.clerk_a, name="不动产登记费", amount=80)
     draft = intake.case_draft_save(

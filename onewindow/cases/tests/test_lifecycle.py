@@ -31,20 +31,38 @@ def test_window_intake_review_decision_pickup(world, entry_x):
     assert case.number.startswith(entry_x.code)
     assert case.acceptance_due is not None
     # When the window accepts, the reviewer passes and the approver approves
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.state == CaseState.IN_REVIEW
     assert case.due_date is not None
-    backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="材料齐全，符合条件")
-    backoffice.case_decide(case=case, actor=world.approver_x, approved=True, opinion="准予登记")
+    backoffice.case_step_pass(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.reviewer_x,
+        opinion="材料齐全，符合条件",
+    )
+    backoffice.case_decide(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.approver_x,
+        approved=True,
+        opinion="准予登记",
+    )
     assert case.state == CaseState.DECIDED
     assert case.outcome == Outcome.APPROVED
     assert case.result_number
     # Then the delivery window hands it over against the pickup code
-    delivery.case_ready(case=case, actor=world.clerk_a)
+    delivery.case_ready(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert len(case.pickup_code) == 6
     with pytest.raises(DomainError):
-        delivery.case_deliver(case=case, actor=world.clerk_a, pickup_code="000000x")
-    delivery.case_deliver(case=case, actor=world.clerk_a, pickup_code=case.pickup_code)
+        delivery.case_deliver(
+            case=case, expected_revision=case.revision, actor=world.clerk_a, pickup_code="000000x"
+        )
+    delivery.case_deliver(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        pickup_code=case.pickup_code,
+    )
     assert case.state == CaseState.COMPLETED
     assert actions(case) == [
         Action.RECEIVE,
@@ -83,15 +101,25 @@ def test_clerk_cannot_decide_and_reviewer_cannot_accept(world, entry_x):
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
     with pytest.raises(NotPermitted):
-        acceptance.case_accept(case=case, actor=world.reviewer_x)
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+        acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.reviewer_x)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     with pytest.raises(NotPermitted):
-        backoffice.case_step_pass(case=case, actor=world.clerk_a, opinion="ok")
+        backoffice.case_step_pass(
+            case=case, expected_revision=case.revision, actor=world.clerk_a, opinion="ok"
+        )
     with pytest.raises(NotPermitted):
-        backoffice.case_step_pass(case=case, actor=world.reviewer_y, opinion="ok")
+        backoffice.case_step_pass(
+            case=case, expected_revision=case.revision, actor=world.reviewer_y, opinion="ok"
+        )
     # the approver cannot skip the reviewer's step
     with pytest.raises(DomainError):
-        backoffice.case_decide(case=case, actor=world.approver_x, approved=True, opinion="ok")
+        backoffice.case_decide(
+            case=case,
+            expected_revision=case.revision,
+            actor=world.approver_x,
+            approved=True,
+            opinion="ok",
+        )
 
 
 def test_accept_refused_when_required_material_missing(world, entry_x):
@@ -103,7 +131,7 @@ def test_accept_refused_when_required_material_missing(world, entry_x):
         missing=("个体工商户登记申请书",),
     )
     with pytest.raises(DomainError):
-        acceptance.case_accept(case=case, actor=world.clerk_a)
+        acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.state == CaseState.RECEIVED
     assert case.events.count() == 1
 
@@ -116,7 +144,9 @@ def test_correction_then_accept(world, entry_x):
         applicant=world.person,
         missing=("个体工商户登记申请书", "经营场所使用证明"),
     )
-    acceptance.case_request_correction(case=case, actor=world.clerk_a, opinion="请补齐")
+    acceptance.case_request_correction(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, opinion="请补齐"
+    )
     assert case.state == CaseState.CORRECTION
     notice = case.documents.get(kind=DocumentKind.CORRECTION)
     # one notice lists every missing material at once
@@ -125,10 +155,13 @@ def test_correction_then_accept(world, entry_x):
         "经营场所使用证明",
     }
     acceptance.case_resubmit(
-        case=case, actor=world.clerk_a, materials=inputs_for(entry_x, ["self"])
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        materials=inputs_for(entry_x, ["self"]),
     )
     assert case.state == CaseState.RECEIVED
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.state == CaseState.IN_REVIEW
 
 
@@ -138,10 +171,15 @@ def test_refusal_goes_through_the_manager(world, entry_x):
     )
     with pytest.raises(DomainError):
         acceptance.case_propose_refusal(
-            case=case, actor=world.clerk_a, reason="不属于本部门职权", basis=""
+            case=case,
+            expected_revision=case.revision,
+            actor=world.clerk_a,
+            reason="不属于本部门职权",
+            basis="",
         )
     acceptance.case_propose_refusal(
         case=case,
+        expected_revision=case.revision,
         actor=world.clerk_a,
         reason="申请事项不属于本行政机关职权范围",
         basis="《中华人民共和国行政许可法》第三十二条第一款第（二）项",
@@ -149,14 +187,24 @@ def test_refusal_goes_through_the_manager(world, entry_x):
     assert case.state == CaseState.REFUSAL_PENDING
     # the window cannot confirm its own refusal
     with pytest.raises(NotPermitted):
-        acceptance.case_confirm_refusal(case=case, actor=world.clerk_a)
+        acceptance.case_confirm_refusal(
+            case=case, expected_revision=case.revision, actor=world.clerk_a
+        )
     # sent back once, proposed again, then confirmed
-    acceptance.case_reject_refusal(case=case, actor=world.manager_a, opinion="请核实职权")
+    acceptance.case_reject_refusal(
+        case=case, expected_revision=case.revision, actor=world.manager_a, opinion="请核实职权"
+    )
     assert case.state == CaseState.RECEIVED
     acceptance.case_propose_refusal(
-        case=case, actor=world.clerk_a, reason="不属于本机关职权", basis="行政许可法第三十二条"
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        reason="不属于本机关职权",
+        basis="行政许可法第三十二条",
     )
-    acceptance.case_confirm_refusal(case=case, actor=world.manager_a, opinion="同意")
+    acceptance.case_confirm_refusal(
+        case=case, expected_revision=case.revision, actor=world.manager_a, opinion="同意"
+    )
     assert case.state == CaseState.REFUSED
     notice = case.documents.get(kind=DocumentKind.REFUSAL)
     assert notice.data["reason"] == "不属于本机关职权"
@@ -167,12 +215,24 @@ def test_not_approved_needs_reasons(world, entry_x):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
-    backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="经营场所不符合要求")
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
+    backoffice.case_step_pass(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.reviewer_x,
+        opinion="经营场所不符合要求",
+    )
     with pytest.raises(DomainError):
-        backoffice.case_decide(case=case, actor=world.approver_x, approved=False, opinion="不予")
+        backoffice.case_decide(
+            case=case,
+            expected_revision=case.revision,
+            actor=world.approver_x,
+            approved=False,
+            opinion="不予",
+        )
     backoffice.case_decide(
         case=case,
+        expected_revision=case.revision,
         actor=world.approver_x,
         approved=False,
         opinion="不予许可",
@@ -188,12 +248,16 @@ def test_withdrawal_before_decision(world, entry_x):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
-    delivery.case_withdraw(case=case, actor=world.clerk_a, reason="申请人书面申请撤回")
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
+    delivery.case_withdraw(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, reason="申请人书面申请撤回"
+    )
     assert case.state == CaseState.WITHDRAWN
     assert DocumentKind.WITHDRAWAL in kinds(case)
     with pytest.raises(DomainError):
-        backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="ok")
+        backoffice.case_step_pass(
+            case=case, expected_revision=case.revision, actor=world.reviewer_x, opinion="ok"
+        )
 
 
 def test_deferred_acceptance_tracks_missing_material(world, entry_x):
@@ -206,14 +270,19 @@ def test_deferred_acceptance_tracks_missing_material(world, entry_x):
     )
     today = datetime.date.today()
     acceptance.case_accept_deferred(
-        case=case, actor=world.clerk_a, due_date=today + datetime.timedelta(days=5)
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        due_date=today + datetime.timedelta(days=5),
     )
     assert case.state == CaseState.IN_REVIEW
     assert case.deferred
     row = case.materials.get(name="经营场所使用证明")
     assert row.status == MaterialStatus.DEFERRED
     assert DocumentKind.DEFERRAL_COMMITMENT in kinds(case)
-    delivery.case_material_supply(case=case, actor=world.clerk_a, position=row.position)
+    delivery.case_material_supply(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, position=row.position
+    )
     row.refresh_from_db()
     assert row.status == MaterialStatus.SUPPLIED
 
@@ -229,6 +298,7 @@ def test_deferred_refused_for_key_material(world, entry_x):
     with pytest.raises(DomainError):
         acceptance.case_accept_deferred(
             case=case,
+            expected_revision=case.revision,
             actor=world.clerk_a,
             due_date=datetime.date.today() + datetime.timedelta(days=5),
         )
@@ -238,7 +308,7 @@ def test_instant_item_decided_on_the_spot(world, entry_instant):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_instant, applicant=world.person
     )
-    acceptance.case_decide_on_spot(case=case, actor=world.clerk_a)
+    acceptance.case_decide_on_spot(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.state == CaseState.DECIDED
     assert actions(case) == [Action.RECEIVE, Action.ACCEPT, Action.DECIDE_ON_SPOT]
 
@@ -247,29 +317,55 @@ def test_special_procedure_pauses_and_extension(world, entry_x):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     with pytest.raises(DomainError):  # not provided for by this guide
         backoffice.case_procedure_start(
-            case=case, actor=world.reviewer_x, kind="hearing", reason="听证", basis="第四十六条"
+            case=case,
+            expected_revision=case.revision,
+            actor=world.reviewer_x,
+            kind="hearing",
+            reason="听证",
+            basis="第四十六条",
         )
     backoffice.case_procedure_start(
         case=case,
+        expected_revision=case.revision,
         actor=world.reviewer_x,
         kind="inspection",
         reason="需现场核查经营场所",
         basis="《中华人民共和国行政许可法》第四十五条",
     )
     assert case.state == CaseState.SUSPENDED
-    backoffice.case_procedure_end(case=case, actor=world.reviewer_x, result="核查合格")
+    backoffice.case_procedure_end(
+        case=case, expected_revision=case.revision, actor=world.reviewer_x, result="核查合格"
+    )
     assert case.state == CaseState.IN_REVIEW
     with pytest.raises(NotPermitted):  # only the approver grants extensions
-        backoffice.case_extend(case=case, actor=world.reviewer_x, days=5, reason="情况复杂")
+        backoffice.case_extend(
+            case=case,
+            expected_revision=case.revision,
+            actor=world.reviewer_x,
+            days=5,
+            reason="情况复杂",
+        )
     before = case.due_date
-    backoffice.case_extend(case=case, actor=world.approver_x, days=5, reason="情况复杂")
+    backoffice.case_extend(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.approver_x,
+        days=5,
+        reason="情况复杂",
+    )
     assert case.extension_days == 5
     assert case.due_date > before
     with pytest.raises(DomainError):
-        backoffice.case_extend(case=case, actor=world.approver_x, days=6, reason="再延")
+        backoffice.case_extend(
+            case=case,
+            expected_revision=case.revision,
+            actor=world.approver_x,
+            days=6,
+            reason="再延",
+        )
     assert kinds(case).count(DocumentKind.SPECIAL_PROCEDURE) == 2
 
 
@@ -284,7 +380,9 @@ def test_overdue_deferred_material_is_flagged(world, entry_x):
         missing=("经营场所使用证明",),
     )
     due = datetime.date.today() + datetime.timedelta(days=3)
-    acceptance.case_accept_deferred(case=case, actor=world.clerk_a, due_date=due)
+    acceptance.case_accept_deferred(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, due_date=due
+    )
     assert not selectors.overdue_materials(user=world.clerk_a, today=due).exists()
     late = selectors.overdue_materials(user=world.clerk_a, today=due + datetime.timedelta(days=1))
     assert [m.name for m in late] == ["经营场所使用证明"]
@@ -313,5 +411,5 @@ def test_fetched_material_needs_no_entry(world):
         materials=lines,
     )
     assert case.materials.get(position=1).status == MaterialStatus.FETCHED
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.state == CaseState.IN_REVIEW

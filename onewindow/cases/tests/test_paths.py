@@ -59,20 +59,22 @@ def test_online_draft_submit_is_idempotent(world, entry_x):
     assert draft.state == CaseState.DRAFT
     assert draft.channel == Channel.PC
     with pytest.raises(DomainError):  # required uploads are missing
-        intake.case_submit(case=draft, actor=world.citizen)
+        intake.case_submit(case=draft, expected_revision=draft.revision, actor=world.citizen)
     files = inputs_for(entry_x, answers)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     for line in files:
         line.upload = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 test", "application/pdf")
     intake.case_draft_save(**{**kwargs, "materials": files})
-    intake.case_submit(case=draft, actor=world.citizen)
-    intake.case_submit(case=draft, actor=world.citizen)  # resubmitting changes nothing
+    intake.case_submit(case=draft, expected_revision=draft.revision, actor=world.citizen)
+    intake.case_submit(
+        case=draft, expected_revision=draft.revision, actor=world.citizen
+    )  # resubmitting changes nothing
     draft.refresh_from_db()
     assert draft.state == CaseState.RECEIVED
     assert draft.events.filter(action=Action.SUBMIT).count() == 1
     # the clerk of the competent center pre-reviews it
-    acceptance.case_accept(case=draft, actor=world.clerk_a)
+    acceptance.case_accept(case=draft, expected_revision=draft.revision, actor=world.clerk_a)
     assert draft.state == CaseState.IN_REVIEW
 
 
@@ -146,9 +148,12 @@ def construction(world):
 
 def _decide(case, world, approver, *, approved=True):
     reviewer = world.reviewer_x if case.department == world.dept_x else world.reviewer_y
-    backoffice.case_step_pass(case=case, actor=reviewer, opinion="同意")
+    backoffice.case_step_pass(
+        case=case, expected_revision=case.revision, actor=reviewer, opinion="同意"
+    )
     backoffice.case_decide(
         case=case,
+        expected_revision=case.revision,
         actor=approver,
         approved=approved,
         opinion="决定",
@@ -174,7 +179,7 @@ def test_joint_case_runs_stages_and_completes(world, construction):
     # one checklist: shared materials appear once
     names = [m.name for _p, m in lines]
     assert len(names) == len(set(names))
-    acceptance.case_accept(case=parent, actor=world.clerk_a)
+    acceptance.case_accept(case=parent, expected_revision=parent.revision, actor=world.clerk_a)
     parts = {p.title: p for p in parent.parts.all()}
     assert parts["企业投资项目备案"].state == CaseState.IN_REVIEW
     assert parts["建设用地规划许可"].state == CaseState.WAITING
@@ -199,8 +204,13 @@ def test_joint_case_runs_stages_and_completes(world, construction):
     parent.refresh_from_db()
     assert parent.state == CaseState.DECIDED
     assert parent.outcome == Outcome.APPROVED
-    delivery.case_ready(case=parent, actor=world.clerk_a)
-    delivery.case_deliver(case=parent, actor=world.clerk_a, pickup_code=parent.pickup_code)
+    delivery.case_ready(case=parent, expected_revision=parent.revision, actor=world.clerk_a)
+    delivery.case_deliver(
+        case=parent,
+        expected_revision=parent.revision,
+        actor=world.clerk_a,
+        pickup_code=parent.pickup_code,
+    )
     assert parent.state == CaseState.COMPLETED
     assert set(parent.parts.values_list("state", flat=True)) == {CaseState.COMPLETED}
     assert parent.kind == CaseKind.JOINT
@@ -220,7 +230,7 @@ def test_joint_case_stops_when_a_part_is_denied(world, construction):
         answers=answers,
         materials=[MaterialInput(position=p, status="received", copies=1) for p, _m in lines],
     )
-    acceptance.case_accept(case=parent, actor=world.clerk_a)
+    acceptance.case_accept(case=parent, expected_revision=parent.revision, actor=world.clerk_a)
     first = parent.parts.get(stage=1)
     _decide(first, world, world.approver_x, approved=False)
     parent.refresh_from_db()
@@ -235,24 +245,39 @@ def test_return_to_applicant_only_for_checklist_materials(world, entry_x):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     with pytest.raises(DomainError):
         backoffice.case_step_return(
-            case=case, actor=world.reviewer_x, opinion="请补充房产证", materials=[]
+            case=case,
+            expected_revision=case.revision,
+            actor=world.reviewer_x,
+            opinion="请补充房产证",
+            materials=[],
         )
     with pytest.raises(DomainError):
         backoffice.case_step_return(
-            case=case, actor=world.reviewer_x, opinion="请补充房产证", materials=[99]
+            case=case,
+            expected_revision=case.revision,
+            actor=world.reviewer_x,
+            opinion="请补充房产证",
+            materials=[99],
         )
     position = case.materials.get(name="经营场所使用证明").position
     backoffice.case_step_return(
-        case=case, actor=world.reviewer_x, opinion="场所证明不清晰", materials=[position]
+        case=case,
+        expected_revision=case.revision,
+        actor=world.reviewer_x,
+        opinion="场所证明不清晰",
+        materials=[position],
     )
     assert case.state == CaseState.CORRECTION
     event = case.events.get(action=Action.RETURN)
     assert event.data["materials"] == ["经营场所使用证明"]
     acceptance.case_resubmit(
-        case=case, actor=world.clerk_a, materials=inputs_for(entry_x, ["self"])
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        materials=inputs_for(entry_x, ["self"]),
     )
     assert case.state == CaseState.IN_REVIEW  # back to the step that returned it
 
@@ -273,11 +298,19 @@ def test_decision_without_acceptance_is_impossible(world, entry_x):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
-    backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="同意")
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
+    backoffice.case_step_pass(
+        case=case, expected_revision=case.revision, actor=world.reviewer_x, opinion="同意"
+    )
     CaseEvent.objects.filter(case=case, action=Action.ACCEPT).delete()  # a "back door" case
     with pytest.raises(DomainError):
-        backoffice.case_decide(case=case, actor=world.approver_x, approved=True, opinion="ok")
+        backoffice.case_decide(
+            case=case,
+            expected_revision=case.revision,
+            actor=world.approver_x,
+            approved=True,
+            opinion="ok",
+        )
 
 
 def test_calendar_change_moves_open_deadlines(world, entry_x):
@@ -292,7 +325,9 @@ def test_calendar_change_moves_open_deadlines(world, entry_x):
         applicant=world.person,
         at=accepted_at,
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=accepted_at)
+    acceptance.case_accept(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, at=accepted_at
+    )
     before = case.due_date
     assert before == calendar_for(world.center_a).add_days(datetime.date(2026, 6, 1), 3)
     # an extra day off inside the counted days pushes the deadline one working day later

@@ -148,7 +148,11 @@ def test_manager_confirms_refusal_over_http(world, login, entry_x):
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
     acceptance.case_propose_refusal(
-        case=case, actor=world.clerk_a, reason="不属于本机关职权", basis="行政许可法第三十二条"
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        reason="不属于本机关职权",
+        basis="行政许可法第三十二条",
     )
     listing = login(world.manager_a).get("/cases/refusals/")
     assert case.number in listing.content.decode()
@@ -164,7 +168,7 @@ def test_lists_per_role(world, login, entry_x):
     )
     assert case.number in login(world.clerk_a).get("/cases/window/").content.decode()
     assert case.number not in login(world.clerk_b).get("/cases/window/").content.decode()
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.number in login(world.reviewer_x).get("/cases/inbox/").content.decode()
     assert case.number not in login(world.approver_x).get("/cases/inbox/").content.decode()
     assert case.number not in login(world.reviewer_y).get("/cases/inbox/").content.decode()
@@ -219,7 +223,9 @@ def test_case_page_explains_the_deadline(world, login, entry_x):
         applicant=world.person,
         at=accepted,
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=accepted)
+    acceptance.case_accept(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, at=accepted
+    )
     case.refresh_from_db()
     # 3 working days from 29 Sep 2026 skip the National Day holiday
     assert case.due_date > dt.date(2026, 10, 2)
@@ -241,7 +247,9 @@ def test_deadline_in_plain_words(world, entry_x):
         applicant=world.person,
         at=accepted,
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=accepted)
+    acceptance.case_accept(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, at=accepted
+    )
     case.refresh_from_db()
     with __import__("django.utils.translation", fromlist=["override"]).override("en"):
         words = clock.deadline_in_words(case)

@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from onewindow.cases import clock, policies, selectors
-from onewindow.cases.choices import Actor, CaseKind, CaseState
-from onewindow.cases.choices import MaterialStatus as MS
+from onewindow.cases import clock, selectors
+from onewindow.cases.choices import Action
 from onewindow.cases.forms import (
     COUNTER_STATUSES,
     DecideForm,
@@ -31,22 +31,39 @@ from onewindow.cases.forms import (
     lines_of,
     materials_from_post,
 )
+from onewindow.cases.machines import CASE, on_spot_allowed, procedure_kinds
 from onewindow.cases.models import Case
-from onewindow.cases.services import acceptance, backoffice, delivery, fees, steps
-from onewindow.cases.transitions import TRANSITIONS
-from onewindow.cases.views.intake import decide, rows_from_materials
+from onewindow.cases.panels import case_panels
+from onewindow.cases.services import acceptance, backoffice, delivery, fees, window
+from onewindow.cases.views.intake import rows_from_materials
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
-from onewindow.supervision import selectors as supervision
-from onewindow.supervision.urging import urging_panel
+from onewindow.workflow.engine import available_actions, parse_revision
 
-BEFORE_DECISION = {
-    CaseState.RECEIVED,
-    CaseState.CORRECTION,
-    CaseState.REFUSAL_PENDING,
-    CaseState.WAITING,
-    CaseState.IN_REVIEW,
-    CaseState.SUSPENDED,
+# Which form of the page takes which actions of the case machine. The engine decides what is
+# offered (``available_actions``); this only names the form that carries each action.
+PANEL_ACTIONS: dict[str, tuple[Action, ...]] = {
+    "window_decision": (
+        Action.ACCEPT,
+        Action.ACCEPT_DEFERRED,
+        Action.ACCEPT_COMMITMENT,
+        Action.REQUEST_CORRECTION,
+        Action.PROPOSE_REFUSAL,
+    ),
+    "resubmit": (Action.RESUBMIT,),
+    "refusal_review": (Action.CONFIRM_REFUSAL, Action.REJECT_REFUSAL),
+    "pass": (Action.PASS,),
+    "return": (Action.RETURN,),
+    "decide": (Action.APPROVE, Action.DENY),
+    "procedure": (Action.START_PROCEDURE,),
+    "end_procedure": (Action.END_PROCEDURE,),
+    "extend": (Action.EXTEND,),
+    "deliver_pickup": (Action.READY,),
+    "deliver_mail": (Action.MAIL,),
+    "handover": (Action.DELIVER,),
+    "withdraw": (Action.WITHDRAW,),
+    "return_case": (Action.RETURN_CASE,),
+    "supply": (Action.SUPPLY_MATERIAL,),
 }
 
 
@@ -55,48 +72,18 @@ def _staff_only(request: HttpRequest) -> None:
         raise Http404
 
 
-def _panels(case: Case, capacities: set[Actor], materials: list) -> set[str]:
-    """Which action forms the page offers (the services check again on submit)."""
-    state = CaseState(case.state)
-    step = steps.current_step(case) if state in (CaseState.IN_REVIEW, CaseState.SUSPENDED) else None
-    step_role = Actor(step.role) if step else None
-    panels: set[str] = set()
-    if Actor.CLERK in capacities:
-        if state == CaseState.RECEIVED:
-            panels.add("window_decision")
-        if state == CaseState.CORRECTION:
-            panels |= {"resubmit", "return_case"}
-        if state == CaseState.DECIDED and case.delivery_method != "electronic":
-            panels.add("deliver_" + case.delivery_method)
-        if state in (CaseState.READY, CaseState.MAILED):
-            panels.add("handover")
-        if state in BEFORE_DECISION and not case.parent_id:
-            panels.add("withdraw")
-        if any(m.status == MS.DEFERRED for m in materials) and not case.is_joint:
-            panels.add("supply")
-    if Actor.MANAGER in capacities and state == CaseState.REFUSAL_PENDING:
-        panels.add("refusal_review")
-    if step_role and step_role in capacities and case.kind != CaseKind.JOINT:
-        if state == CaseState.IN_REVIEW:
-            last = case.step_index >= len(steps.review_steps(case.version.guide)) - 1
-            panels.add("decide" if last and step_role == Actor.APPROVER else "pass")
-            panels.add("return")
-            if any(k != "extension" for k in case.version.guide.special_procedures):
-                panels.add("procedure")
-        else:
-            panels.add("end_procedure")
-    if Actor.APPROVER in capacities and state in (CaseState.IN_REVIEW, CaseState.SUSPENDED):
-        panels.add("extend")
-    return panels
+def panels_for(offered: set[str]) -> set[str]:
+    """The forms the page shows: those carrying at least one action the engine offers."""
+    return {panel for panel, actions in PANEL_ACTIONS.items() if offered & set(actions)}
 
 
 @login_required
 def case_detail(request: HttpRequest, number: str) -> HttpResponse:
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
-    capacities = policies.capacities(request.user, case)
+    offered = set(available_actions(CASE, request.user, case))
     materials = list(case.materials.all())
-    panels = _panels(case, capacities, materials)
+    panels = panels_for(offered)
     return render(
         request,
         "cases/detail.html",
@@ -113,28 +100,30 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
             "documents": case.documents.all(),
             "procedures": case.procedures.all(),
             "deadline_notes": clock.case_deadline_explanation(case),
-            "clocks": supervision.case_clocks(case),
-            "records": supervision.case_records(case),
-            **urging_panel(case, request.user),
+            # Panels other apps contribute (supervision's clocks and urgings): cases imports none.
+            "extra_panels": [
+                render_to_string(p.template, {"case": case, **p.context}, request=request)
+                for p in case_panels(case, request.user)
+            ],
             "review_steps": selectors.expected_steps(case),
             "parts": case.parts.select_related("department").order_by("stage", "pk")
             if case.is_joint
             else [],
-            "may_decide_on_spot": Actor.CLERK in capacities
-            and policies.may_decide_on_spot(request.user, case),
+            # The window decision's buttons: only the ways of deciding the engine offers.
+            "offered": offered,
+            "on_spot": "1"
+            if Action.ACCEPT in offered and on_spot_allowed(request.user, case)
+            else "",
             "decision_form": DecisionForm(),
             "opinion_form": OpinionForm(),
             "return_form": ReturnForm(choices=[(m.position, m.name) for m in materials]),
             "decide_form": DecideForm(),
-            "procedure_form": ProcedureForm(
-                kinds=case.version.guide.special_procedures if case.version else []
-            ),
+            "procedure_form": ProcedureForm(kinds=procedure_kinds(case)),
             "extend_form": ExtendForm(),
             "result_form": ResultForm(),
             "reason_form": ReasonForm(),
             "mail_form": MailForm(),
             "pickup_form": PickupForm(),
-            "transitions": TRANSITIONS,
             "fees": case.fees.select_related("charged_by"),
             "fee_form": FeeForm()
             if case.state not in fees.NO_FEE_STATES and fees.may_record_fee(request.user, case)
@@ -186,24 +175,35 @@ def _valid(form) -> dict:
 def _window_decision(request: HttpRequest, case: Case, revision: int) -> None:
     data = _valid(DecisionForm(request.POST))
     positions = list(case.materials.values_list("position", flat=True))
-    decide(
-        request, case, data, materials=materials_from_post(request, positions), revision=revision
+    window.case_window_decide(
+        case=case,
+        actor=request.user,
+        decision=window.WindowDecision.from_form(data),
+        materials=materials_from_post(request, positions),
+        expected_revision=revision,
     )
 
 
 def _resubmit(request: HttpRequest, case: Case, revision: int) -> None:
     positions = list(case.materials.values_list("position", flat=True))
     acceptance.case_resubmit(
-        case=case, actor=request.user, materials=materials_from_post(request, positions)
+        case=case,
+        actor=request.user,
+        materials=materials_from_post(request, positions),
+        expected_revision=revision,
     )
 
 
 def _refusal_review(request: HttpRequest, case: Case, revision: int) -> None:
     opinion = _valid(OpinionForm(request.POST))["opinion"]
     if request.POST.get("confirm") == "1":
-        acceptance.case_confirm_refusal(case=case, actor=request.user, opinion=opinion)
+        acceptance.case_confirm_refusal(
+            case=case, actor=request.user, opinion=opinion, expected_revision=revision
+        )
     else:
-        acceptance.case_reject_refusal(case=case, actor=request.user, opinion=opinion)
+        acceptance.case_reject_refusal(
+            case=case, actor=request.user, opinion=opinion, expected_revision=revision
+        )
 
 
 def _pass(request: HttpRequest, case: Case, revision: int) -> None:
@@ -240,28 +240,42 @@ def _decide(request: HttpRequest, case: Case, revision: int) -> None:
 
 
 def _procedure(request: HttpRequest, case: Case, revision: int) -> None:
-    kinds = case.version.guide.special_procedures
-    data = _valid(ProcedureForm(request.POST, kinds=kinds))
-    backoffice.case_procedure_start(case=case, actor=request.user, **data)
+    data = _valid(ProcedureForm(request.POST, kinds=procedure_kinds(case)))
+    backoffice.case_procedure_start(
+        case=case, actor=request.user, expected_revision=revision, **data
+    )
 
 
 def _end_procedure(request: HttpRequest, case: Case, revision: int) -> None:
     data = _valid(ResultForm(request.POST))
-    backoffice.case_procedure_end(case=case, actor=request.user, result=data["result"])
+    backoffice.case_procedure_end(
+        case=case, actor=request.user, result=data["result"], expected_revision=revision
+    )
 
 
 def _extend(request: HttpRequest, case: Case, revision: int) -> None:
     data = _valid(ExtendForm(request.POST))
-    backoffice.case_extend(case=case, actor=request.user, days=data["days"], reason=data["reason"])
+    backoffice.case_extend(
+        case=case,
+        actor=request.user,
+        days=data["days"],
+        reason=data["reason"],
+        expected_revision=revision,
+    )
 
 
 def _ready(request: HttpRequest, case: Case, revision: int) -> None:
-    delivery.case_ready(case=case, actor=request.user)
+    delivery.case_ready(case=case, actor=request.user, expected_revision=revision)
 
 
 def _mail(request: HttpRequest, case: Case, revision: int) -> None:
     data = _valid(MailForm(request.POST))
-    delivery.case_mail(case=case, actor=request.user, tracking_number=data["tracking_number"])
+    delivery.case_mail(
+        case=case,
+        actor=request.user,
+        tracking_number=data["tracking_number"],
+        expected_revision=revision,
+    )
 
 
 def _handover(request: HttpRequest, case: Case, revision: int) -> None:
@@ -271,17 +285,22 @@ def _handover(request: HttpRequest, case: Case, revision: int) -> None:
         actor=request.user,
         pickup_code=data["pickup_code"],
         recipient_name=data["recipient_name"],
+        expected_revision=revision,
     )
 
 
 def _withdraw(request: HttpRequest, case: Case, revision: int) -> None:
     data = _valid(ReasonForm(request.POST))
-    delivery.case_withdraw(case=case, actor=request.user, reason=data["reason"])
+    delivery.case_withdraw(
+        case=case, actor=request.user, reason=data["reason"], expected_revision=revision
+    )
 
 
 def _return_case(request: HttpRequest, case: Case, revision: int) -> None:
     data = _valid(ReasonForm(request.POST))
-    delivery.case_return(case=case, actor=request.user, reason=data["reason"])
+    delivery.case_return(
+        case=case, actor=request.user, reason=data["reason"], expected_revision=revision
+    )
 
 
 def _supply(request: HttpRequest, case: Case, revision: int) -> None:
@@ -290,7 +309,11 @@ def _supply(request: HttpRequest, case: Case, revision: int) -> None:
     except ValueError as exc:
         raise DomainError(_("Choose the material.")) from exc
     delivery.case_material_supply(
-        case=case, actor=request.user, position=position, upload=request.FILES.get("file")
+        case=case,
+        actor=request.user,
+        position=position,
+        upload=request.FILES.get("file"),
+        expected_revision=revision,
     )
 
 
@@ -322,11 +345,8 @@ def case_act(request: HttpRequest, number: str, action: str) -> HttpResponse:
     if handler is None:
         raise Http404
     try:
-        revision = int(request.POST.get("revision", ""))
-    except ValueError:
-        revision = case.revision
-    try:
-        handler(request, case, revision)
+        # The revision the page was rendered at: a missing or malformed one is refused.
+        handler(request, case, parse_revision(request.POST.get("revision")))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

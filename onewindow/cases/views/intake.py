@@ -1,14 +1,13 @@
 """一窗受理 at the counter: find the applicant, pick the item, answer its situations, tick the
-checklist, decide. The receipt and the decision are one transaction: a refused decision leaves
-nothing behind."""
+checklist, decide. The views parse; ``services.window.case_intake_decide`` receives and decides in
+one transaction (a refused decision leaves nothing behind)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,12 +20,11 @@ from onewindow.cases.forms import (
     DecisionForm,
     IntakeForm,
     StartForm,
-    lines_of,
     materials_from_post,
 )
 from onewindow.cases.models import Case, JointService
-from onewindow.cases.services import acceptance, joint
-from onewindow.cases.services.intake import case_receive_at_window, checklist_lines, clean_answers
+from onewindow.cases.services import joint, window
+from onewindow.cases.services.intake import checklist_lines, clean_answers
 from onewindow.catalog.choices import MaterialForm, MaterialKind
 from onewindow.catalog.models import Entry
 from onewindow.catalog.schema import Material
@@ -129,15 +127,15 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
     )
     decision = DecisionForm(request.POST or None)
     if request.method == "POST" and clean is not None and intake.is_valid() and decision.is_valid():
-        done = _receive_then_decide(
+        done = _intake_decide(
             request,
+            post,
+            applicant,
+            intake,
             decision,
-            lambda: case_receive_at_window(
-                **_counter(request, post, applicant, intake),
-                entry=entry,
-                answers=clean,
-                materials=materials_from_post(request, [p for p, _m in lines]),
-            ),
+            entry=entry,
+            answers=clean,
+            materials=materials_from_post(request, [p for p, _m in lines]),
         )
         if done is not None:
             return done
@@ -171,69 +169,35 @@ def _agent(request: HttpRequest, number: str) -> NaturalPerson | None:
     return found
 
 
-def _counter(request: HttpRequest, post, applicant, intake: IntakeForm) -> dict:
-    """What every counter intake passes: who, where, for whom, and how to deliver."""
-    data = intake.cleaned_data
-    return {
-        "actor": request.user,
-        "place": post.place,
-        "window": post.window,
-        "applicant": applicant,
-        "agent": _agent(request, data["agent"].strip()),
-        "contact_phone": data["contact_phone"],
-        "delivery_method": data["delivery_method"],
-        "delivery_address": data["delivery_address"],
-    }
-
-
-def _receive_then_decide(
-    request: HttpRequest, decision: DecisionForm, receive: Callable[[], Case]
+def _intake_decide(
+    request: HttpRequest,
+    post,
+    applicant,
+    intake: IntakeForm,
+    decision: DecisionForm,
+    **what: Any,
 ) -> HttpResponse | None:
-    """Receipt and decision in one transaction: a refused decision leaves nothing behind."""
+    """Parse the counter's form and hand it to the one intake service (receipt and decision in
+    one transaction); ``None``: refused, the form is shown again with the message."""
+    data = intake.cleaned_data
     try:
-        with transaction.atomic():
-            case = receive()
-            decide(request, case, decision.cleaned_data)
+        case = window.case_intake_decide(
+            actor=request.user,
+            place=post.place,
+            window=post.window,
+            applicant=applicant,
+            agent=_agent(request, data["agent"].strip()),
+            contact_phone=data["contact_phone"],
+            delivery_method=data["delivery_method"],
+            delivery_address=data["delivery_address"],
+            decision=window.WindowDecision.from_form(decision.cleaned_data),
+            **what,
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
         return None
     messages.success(request, _("Case %(number)s recorded.") % {"number": case.number})
     return redirect("cases:detail", number=case.number)
-
-
-def decide(
-    request: HttpRequest,
-    case: Case,
-    data: dict,
-    materials: list | None = None,
-    revision: int | None = None,
-) -> None:
-    """Apply the window's decision (shared by the counter and the pre-review of online cases)."""
-    choice = data["decision"]
-    common = {"case": case, "actor": request.user, "expected_revision": revision}
-    if choice == "receive":
-        return
-    if choice == "accept":
-        acceptance.case_accept(**common, materials=materials)
-    elif choice == "correction":
-        acceptance.case_request_correction(
-            **common,
-            materials=materials,
-            opinion=data.get("opinion") or "",
-            extra_materials=lines_of(data.get("extra_materials")),
-        )
-    elif choice == "deferred":
-        acceptance.case_accept_deferred(
-            **common, due_date=data.get("due_date"), materials=materials
-        )
-    elif choice == "commitment":
-        acceptance.case_accept_commitment(**common, materials=materials)
-    elif choice == "refuse":
-        acceptance.case_propose_refusal(
-            **common, reason=data.get("reason") or "", basis=data.get("basis") or ""
-        )
-    elif choice == "on_spot":
-        acceptance.case_decide_on_spot(**common, materials=materials)
 
 
 def rows_from_lines(lines: list[tuple[int, Material]], posted) -> list[dict]:
@@ -305,15 +269,15 @@ def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
     intake = IntakeForm(request.POST or None)
     decision = DecisionForm(request.POST or None)
     if request.method == "POST" and lines is not None and intake.is_valid() and decision.is_valid():
-        done = _receive_then_decide(
+        done = _intake_decide(
             request,
+            post,
+            applicant,
+            intake,
             decision,
-            lambda: joint.case_receive_joint(
-                **_counter(request, post, applicant, intake),
-                joint=joint_service,
-                answers=answers,
-                materials=materials_from_post(request, [p for p, _m in lines]),
-            ),
+            joint_service=joint_service,
+            answers=answers,
+            materials=materials_from_post(request, [p for p, _m in lines]),
         )
         if done is not None:
             return done

@@ -23,9 +23,17 @@ def chain(world):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry, applicant=world.person
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a)
-    backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="同意")
-    backoffice.case_decide(case=case, actor=world.approver_x, approved=True, opinion="准予")
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
+    backoffice.case_step_pass(
+        case=case, expected_revision=case.revision, actor=world.reviewer_x, opinion="同意"
+    )
+    backoffice.case_decide(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.approver_x,
+        approved=True,
+        opinion="准予",
+    )
     return case
 
 

@@ -48,4 +48,4 @@ def submitted(world, entry) -> Case:
         materials=materials,
         submission_key=uuid.uuid4(),
     )
-    return intake.case_submit(case=case, actor=world.citizen)
+    return intake.case_submit(case=case, expected_revision=case.revision, actor=world.citizen)

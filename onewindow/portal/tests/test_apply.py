@@ -91,7 +91,7 @@ def test_draft_save_edit_submit_then_accepted(world, login, entry):
     assert case.materials.get(position=0).file_name == "申请书.pdf"  # kept from the draft
 
     # The clerk of the competent center accepts it; the progress page shows the review
-    acceptance.case_accept(case=case, actor=world.clerk_a)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     response = client.get(f"/me/applications/{case.number}/")
     assert response.status_code == 200
     html = response.content.decode()

@@ -54,6 +54,7 @@ def test_lists_show_my_applications_newest_first(world, login, submitted, entry)
 def test_correction_then_resubmit_through_the_page(world, login, submitted):
     acceptance.case_request_correction(
         case=submitted,
+        expected_revision=submitted.revision,
         actor=world.clerk_a,
         materials=[MaterialInput(position=0, status=MS.DEFECTIVE, note="申请书未签名")],
         opinion="请补正申请书",
@@ -68,20 +69,27 @@ def test_correction_then_resubmit_through_the_page(world, login, submitted):
     assert list(response.context["resubmit_form"].fields) == ["material-0"]
     assert html.count('data-testid="requested-material"') == 1
     # nothing chosen, or a fake file: refused, nothing changes
-    response = client.post(page(submitted.number, "resubmit/"), {})
+    response = client.post(page(submitted.number, "resubmit/"), {"revision": submitted.revision})
     assert "material-0" in response.context["resubmit_form"].errors
     fake = SimpleUploadedFile("fixed.pdf", b"GIF89a not a pdf")
-    response = client.post(page(submitted.number, "resubmit/"), {"material-0": fake})
+    response = client.post(
+        page(submitted.number, "resubmit/"), {"revision": submitted.revision, "material-0": fake}
+    )
     assert "material-0" in response.context["resubmit_form"].errors
     submitted.refresh_from_db()
     assert submitted.state == CaseState.CORRECTION
     # the right file goes back to the window
-    response = client.post(page(submitted.number, "resubmit/"), {"material-0": pdf("签名版.pdf")})
+    response = client.post(
+        page(submitted.number, "resubmit/"),
+        {"revision": submitted.revision, "material-0": pdf("签名版.pdf")},
+    )
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.state == CaseState.RECEIVED
     assert submitted.materials.get(position=0).file_name == "签名版.pdf"
-    acceptance.case_accept(case=submitted, actor=world.clerk_a)
+    acceptance.case_accept(
+        case=submitted, expected_revision=submitted.revision, actor=world.clerk_a
+    )
     html = client.get(page(submitted.number)).content.decode()
     assert 'data-state="in_review"' in html
     assert 'id="resubmit-form"' not in html
@@ -90,10 +98,13 @@ def test_correction_then_resubmit_through_the_page(world, login, submitted):
 def test_withdraw(world, login, submitted):
     client = login(world.citizen)
     assert 'id="withdraw"' in client.get(page(submitted.number)).content.decode()
-    response = client.post(page(submitted.number, "withdraw/"), {"reason": ""})
+    response = client.post(
+        page(submitted.number, "withdraw/"), {"revision": submitted.revision, "reason": ""}
+    )
     assert "reason" in response.context["withdraw_form"].errors
     response = client.post(
-        page(submitted.number, "withdraw/"), {"reason": "信息填写有误，重新申请"}
+        page(submitted.number, "withdraw/"),
+        {"revision": submitted.revision, "reason": "信息填写有误，重新申请"},
     )
     assert response.status_code == 302
     submitted.refresh_from_db()
@@ -102,7 +113,9 @@ def test_withdraw(world, login, submitted):
     assert 'id="withdraw"' not in html
     assert "信息填写有误" in html  # the reason is on the timeline
     # a second withdrawal is refused on the form, not with a server error
-    response = client.post(page(submitted.number, "withdraw/"), {"reason": "again"})
+    response = client.post(
+        page(submitted.number, "withdraw/"), {"revision": submitted.revision, "reason": "again"}
+    )
     assert response.status_code == 200
     assert response.context["withdraw_form"].errors
 
@@ -122,8 +135,18 @@ def test_documents_are_pdfs_for_the_owner_only(world, login, submitted, neighbou
         page(submitted.number, "materials/0/"),
     ):
         assert other.get(path).status_code == 404, path
-    assert other.post(page(submitted.number, "withdraw/"), {"reason": "x"}).status_code == 404
-    assert other.post(page(submitted.number, "resubmit/"), {}).status_code == 404
+    assert (
+        other.post(
+            page(submitted.number, "withdraw/"), {"revision": submitted.revision, "reason": "x"}
+        ).status_code
+        == 404
+    )
+    assert (
+        other.post(
+            page(submitted.number, "resubmit/"), {"revision": submitted.revision}
+        ).status_code
+        == 404
+    )
     submitted.refresh_from_db()
     assert submitted.state == CaseState.RECEIVED
     # staff use their own pages: the applicant pages are not theirs
@@ -230,6 +253,7 @@ def test_no_full_id_or_phone_on_any_page(world, login, client, submitted, entry)
     ]
     acceptance.case_request_correction(
         case=submitted,
+        expected_revision=submitted.revision,
         actor=world.clerk_a,
         materials=[MaterialInput(position=1, status=MS.MISSING)],
         opinion=f"请联系 {person.phone}",  # staff wrote a number into the opinion
@@ -259,7 +283,7 @@ def test_joint_application_shows_its_parts(world, login):
         answers=answers,
         materials=[MaterialInput(position=p, status="received", copies=1) for p, _m in lines],
     )
-    acceptance.case_accept(case=parent, actor=world.clerk_a)
+    acceptance.case_accept(case=parent, expected_revision=parent.revision, actor=world.clerk_a)
     assert parent.kind == CaseKind.JOINT
     client = login(world.company_user)
     html = client.get(page(parent.number)).content.decode()
@@ -273,11 +297,21 @@ def test_joint_application_shows_its_parts(world, login):
 def test_a_decided_case_tells_when_the_result_is_due(world, login, submitted):
     from onewindow.cases.services import backoffice
 
-    acceptance.case_accept(case=submitted, actor=world.clerk_a)
+    acceptance.case_accept(
+        case=submitted, expected_revision=submitted.revision, actor=world.clerk_a
+    )
     html = login(world.citizen).get(page(submitted.number)).content.decode()
     assert 'data-testid="delivery-due"' not in html  # no §44 clock before the decision
-    backoffice.case_step_pass(case=submitted, actor=world.reviewer_x, opinion="同意")
-    backoffice.case_decide(case=submitted, actor=world.approver_x, approved=True, opinion="准予")
+    backoffice.case_step_pass(
+        case=submitted, expected_revision=submitted.revision, actor=world.reviewer_x, opinion="同意"
+    )
+    backoffice.case_decide(
+        case=submitted,
+        expected_revision=submitted.revision,
+        actor=world.approver_x,
+        approved=True,
+        opinion="准予",
+    )
     submitted.refresh_from_db()
     assert submitted.delivery_due is not None
     html = login(world.citizen).get(page(submitted.number)).content.decode()

@@ -69,16 +69,23 @@ class Desk:
 
     def accepted(self, day: str) -> Case:
         case = self.received(at(day, 9))
-        acceptance.case_accept(case=case, actor=self.clerk, at=at(day, 10))
+        acceptance.case_accept(
+            case=case, expected_revision=case.revision, actor=self.clerk, at=at(day, 10)
+        )
         return case
 
     def decided(self, accepted_on: str, decided_on: str, *, reason: str = "") -> Case:
         case = self.accepted(accepted_on)
         backoffice.case_step_pass(
-            case=case, actor=self.reviewer, opinion="符合条件", at=at(decided_on, 9)
+            case=case,
+            expected_revision=case.revision,
+            actor=self.reviewer,
+            opinion="符合条件",
+            at=at(decided_on, 9),
         )
         backoffice.case_decide(
             case=case,
+            expected_revision=case.revision,
             actor=self.approver,
             approved=not reason,
             opinion="决定",
@@ -91,16 +98,27 @@ class Desk:
     def refused(self, day: str, reason: str) -> Case:
         case = self.received(at(day, 9))
         acceptance.case_propose_refusal(
-            case=case, actor=self.clerk, reason=reason, basis="行政许可法第三十二条", at=at(day, 10)
+            case=case,
+            expected_revision=case.revision,
+            actor=self.clerk,
+            reason=reason,
+            basis="行政许可法第三十二条",
+            at=at(day, 10),
         )
-        acceptance.case_confirm_refusal(case=case, actor=self.manager, at=at(day, 15))
+        acceptance.case_confirm_refusal(
+            case=case, expected_revision=case.revision, actor=self.manager, at=at(day, 15)
+        )
         return case
 
     def corrected(self, day: str, *, extra: list[str] | None = None) -> Case:
         missing = () if extra else ("经营场所使用证明",)
         case = self.received(at(day, 9), missing=missing)
         acceptance.case_request_correction(
-            case=case, actor=self.clerk, extra_materials=extra, at=at(day, 10)
+            case=case,
+            expected_revision=case.revision,
+            actor=self.clerk,
+            extra_materials=extra,
+            at=at(day, 10),
         )
         return case
 
@@ -109,6 +127,7 @@ class Desk:
         position = case.materials.get(name="经营场所使用证明").position
         backoffice.case_step_return(
             case=case,
+            expected_revision=case.revision,
             actor=self.reviewer,
             opinion="场所证明不清晰",
             materials=[position],
@@ -168,6 +187,7 @@ def june(world, desks):
     c.x_paused = x.accepted("2026-06-01")  # paused before its deadline: its days do not count
     backoffice.case_procedure_start(
         case=c.x_paused,
+        expected_revision=c.x_paused.revision,
         actor=world.reviewer_x,
         kind=ProcedureKind.INSPECTION,
         reason="需现场核查经营场所",
@@ -435,6 +455,7 @@ def test_correction_with_extra_materials_only(world, desks):
     case = desks.x.received(at("2026-06-02", 9))
     acceptance.case_request_correction(
         case=case,
+        expected_revision=case.revision,
         actor=world.clerk_a,
         extra_materials=["  房屋租赁合同原件 ", "", "房屋租赁合同原件", "  ", "村委会证明"],
     )
@@ -464,7 +485,10 @@ def test_correction_without_anything_or_bad_extra_is_refused(world, desks):
     ):
         with pytest.raises(DomainError):
             acceptance.case_request_correction(
-                case=case, actor=world.clerk_a, extra_materials=extra
+                case=case,
+                expected_revision=case.revision,
+                actor=world.clerk_a,
+                extra_materials=extra,
             )
     case.refresh_from_db()
     assert case.state == CaseState.RECEIVED
@@ -483,6 +507,7 @@ def test_return_with_extra_materials(world, desks):
     case = desks.x.accepted("2026-06-01")
     backoffice.case_step_return(
         case=case,
+        expected_revision=case.revision,
         actor=world.reviewer_x,
         opinion="需补充股东会决议",
         materials=[],
@@ -496,10 +521,16 @@ def test_return_with_extra_materials(world, desks):
 
 def test_internal_return_cannot_ask_for_materials(world, desks):
     case = desks.x.accepted("2026-06-01")
-    backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="同意")
+    backoffice.case_step_pass(
+        case=case, expected_revision=case.revision, actor=world.reviewer_x, opinion="同意"
+    )
     with pytest.raises(DomainError):
         backoffice.case_step_return(
-            case=case, actor=world.approver_x, opinion="再审", extra_materials=["股东会决议"]
+            case=case,
+            expected_revision=case.revision,
+            actor=world.approver_x,
+            opinion="再审",
+            extra_materials=["股东会决议"],
         )
     case.refresh_from_db()
     assert case.state == CaseState.IN_REVIEW

@@ -22,7 +22,7 @@ def test_supervision_run_sweeps_and_with_daily_evaluates_cards(world):
         applicant=world.person,
         at=at,
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=at)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a, at=at)
     out = io.StringIO()
     call_command("supervision_run", stdout=out)
     assert "warnings raised: 2" in out.getvalue()  # the promised limit and the step, both red

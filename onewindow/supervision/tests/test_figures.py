@@ -85,14 +85,17 @@ def cases(world) -> SimpleNamespace:
         case = receive_case(
             clerk=clerk, place=place, entry=entries[dept], applicant=w.person, at=when
         )
-        acceptance.case_accept(case=case, actor=clerk, at=when)
+        acceptance.case_accept(case=case, expected_revision=case.revision, actor=clerk, at=when)
         return case
 
     def decide(case, when, *, approved=True):
         _c, _p, reviewer, approver = staff[case.department_id]
-        backoffice.case_step_pass(case=case, actor=reviewer, opinion="同意", at=when)
+        backoffice.case_step_pass(
+            case=case, expected_revision=case.revision, actor=reviewer, opinion="同意", at=when
+        )
         backoffice.case_decide(
             case=case,
+            expected_revision=case.revision,
             actor=approver,
             approved=approved,
             opinion="决定",
@@ -112,6 +115,7 @@ def cases(world) -> SimpleNamespace:
     c.x_paused = accepted(w.dept_x, at(6, 1))
     backoffice.case_procedure_start(
         case=c.x_paused,
+        expected_revision=c.x_paused.revision,
         actor=w.reviewer_x,
         kind="inspection",
         reason="需现场核查经营场所",
@@ -119,13 +123,22 @@ def cases(world) -> SimpleNamespace:
         at=at(6, 2),
     )
     backoffice.case_procedure_end(
-        case=c.x_paused, actor=w.reviewer_x, result="核查合格", at=at(6, 9)
+        case=c.x_paused,
+        expected_revision=c.x_paused.revision,
+        actor=w.reviewer_x,
+        result="核查合格",
+        at=at(6, 9),
     )
     decide(c.x_paused, at(6, 10))
     # Extended by five days on the approver's word, decided within the extension.
     c.x_extended = accepted(w.dept_x, at(6, 1))
     backoffice.case_extend(
-        case=c.x_extended, actor=w.approver_x, days=5, reason="情况复杂", at=at(6, 2)
+        case=c.x_extended,
+        expected_revision=c.x_extended.revision,
+        actor=w.approver_x,
+        days=5,
+        reason="情况复杂",
+        at=at(6, 2),
     )
     decide(c.x_extended, at(6, 9))
     # 即办件 at the window.
@@ -136,7 +149,9 @@ def cases(world) -> SimpleNamespace:
         applicant=w.person,
         at=at(6, 5),
     )
-    acceptance.case_decide_on_spot(case=c.x_on_spot, actor=w.clerk_a, at=at(6, 5, 11))
+    acceptance.case_decide_on_spot(
+        case=c.x_on_spot, expected_revision=c.x_on_spot.revision, actor=w.clerk_a, at=at(6, 5, 11)
+    )
     # Still open and long overdue.
     c.x_open = accepted(w.dept_x, at(6, 1))
     # Decided at 23:30 on 30 June in Beijing (15:30 UTC): June. At 00:30 on 1 July: July.
@@ -144,7 +159,13 @@ def cases(world) -> SimpleNamespace:
     c.x_july_night = decide(accepted(w.dept_x, at(6, 25)), at(7, 1, 0, 30))
     # Withdrawn after acceptance, past its deadline: no longer promised, not counted as open.
     c.x_withdrawn = accepted(w.dept_x, at(6, 1))
-    delivery.case_withdraw(case=c.x_withdrawn, actor=w.clerk_a, reason="申请人撤回", at=at(6, 8))
+    delivery.case_withdraw(
+        case=c.x_withdrawn,
+        expected_revision=c.x_withdrawn.revision,
+        actor=w.clerk_a,
+        reason="申请人撤回",
+        at=at(6, 8),
+    )
     # Received, never accepted: outside every figure.
     c.x_received = receive_case(
         clerk=w.clerk_a, place=w.center_a, entry=entries[w.dept_x], applicant=w.person, at=at(6, 1)
@@ -173,7 +194,9 @@ def cases(world) -> SimpleNamespace:
         materials=[MaterialInput(position=p, status="received", copies=1) for p, _m in lines],
         at=at(6, 1),
     )
-    acceptance.case_accept(case=c.joint, actor=w.clerk_a, at=at(6, 1))
+    acceptance.case_accept(
+        case=c.joint, expected_revision=c.joint.revision, actor=w.clerk_a, at=at(6, 1)
+    )
     for part in c.joint.parts.all():
         decide(part, at(6, 3) if part.department_id == w.dept_x.pk else at(6, 12))
     c.dept_t = dept_t
@@ -429,6 +452,7 @@ def test_a_fixed_number_of_queries(world, cases):
                 at=at(6, 1),
             ),
             actor=world.clerk_a,
+            expected_revision=None,  # received a moment ago
             at=at(6, 1),
         )
     assert {group: count(group) for group in GROUPS} == before

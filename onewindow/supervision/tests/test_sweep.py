@@ -41,7 +41,9 @@ def _receive(world, **content):
 @pytest.fixture
 def running(world):
     case = _receive(world, steps=NO_STEP_LIMITS)
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=ACCEPTED)
+    acceptance.case_accept(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, at=ACCEPTED
+    )
     case.refresh_from_db()
     assert case.due_date == datetime.date(2026, 6, 4)  # Thursday
     return case
@@ -99,7 +101,9 @@ def test_the_sweep_reads_only_cases_due_for_a_look(world, running):
 
 def test_a_step_limit_has_its_own_warnings(world):
     case = _receive(world)  # 审查 2 working days (reviewer), 决定 1 (approver)
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=ACCEPTED)
+    acceptance.case_accept(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, at=ACCEPTED
+    )
     step = CaseStep.objects.get(case=case, finished_at__isnull=True)
     assert step.due_date == datetime.date(2026, 6, 3)
     case.refresh_from_db()
@@ -120,6 +124,7 @@ def test_a_step_limit_has_its_own_warnings(world):
     # be 5 June), which never ends after the case's own deadline, 4 June (issue 11, item 2)
     backoffice.case_step_pass(
         case=case,
+        expected_revision=case.revision,
         actor=world.reviewer_x,
         opinion="同意",
         at=datetime.datetime(2026, 6, 4, 3, tzinfo=datetime.UTC),
@@ -148,7 +153,10 @@ def test_the_acceptance_notice_clock(world):
     assert set(SupervisionRecord.objects.values_list("result", flat=True)) == {""}
     # accepted: a new clock starts at normal and warns again on its own deadline
     acceptance.case_accept(
-        case=case, actor=world.clerk_a, at=datetime.datetime(2026, 6, 9, 2, tzinfo=datetime.UTC)
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        at=datetime.datetime(2026, 6, 9, 2, tzinfo=datetime.UTC),
     )
     case.refresh_from_db()
     assert case.warning_level == WarningLevel.NORMAL
@@ -163,8 +171,17 @@ def test_the_acceptance_notice_clock(world):
 
 def _decide(world, case, day):
     at = datetime.datetime(2026, 6, day, 3, tzinfo=datetime.UTC)
-    backoffice.case_step_pass(case=case, actor=world.reviewer_x, opinion="同意", at=at)
-    backoffice.case_decide(case=case, actor=world.approver_x, approved=True, opinion="准予", at=at)
+    backoffice.case_step_pass(
+        case=case, expected_revision=case.revision, actor=world.reviewer_x, opinion="同意", at=at
+    )
+    backoffice.case_decide(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.approver_x,
+        approved=True,
+        opinion="准予",
+        at=at,
+    )
     case.refresh_from_db()
 
 
@@ -184,7 +201,7 @@ def test_the_delivery_clock_of_section_44(world, running):
     )
     assert set(told) == {"clerk_a"}
     # handed to the delivery window: no clock runs any more
-    delivery.case_ready(case=running, actor=world.clerk_a)
+    delivery.case_ready(case=running, expected_revision=running.revision, actor=world.clerk_a)
     running.refresh_from_db()
     assert running.next_level_change is None
     assert warnings_sweep(today=datetime.date(2026, 6, 30)) == 0
@@ -201,6 +218,7 @@ def test_a_suspended_case_keeps_its_level(world, running):
     warnings_sweep(today=datetime.date(2026, 6, 4))
     backoffice.case_procedure_start(
         case=running,
+        expected_revision=running.revision,
         actor=world.reviewer_x,
         kind="inspection",
         reason="现场核查",
@@ -232,9 +250,13 @@ def test_a_calendar_change_moves_every_running_clock(world):
 
     received = _receive(world, steps=NO_STEP_LIMITS)  # §32 clock: due 8 June
     in_review = _receive(world)  # promised limit and step limit
-    acceptance.case_accept(case=in_review, actor=world.clerk_a, at=ACCEPTED)
+    acceptance.case_accept(
+        case=in_review, expected_revision=in_review.revision, actor=world.clerk_a, at=ACCEPTED
+    )
     decided = _receive(world, steps=NO_STEP_LIMITS)  # §44 clock
-    acceptance.case_accept(case=decided, actor=world.clerk_a, at=ACCEPTED)
+    acceptance.case_accept(
+        case=decided, expected_revision=decided.revision, actor=world.clerk_a, at=ACCEPTED
+    )
     _decide(world, decided, 1)
     step = CaseStep.objects.get(case=in_review, finished_at__isnull=True)
     before = {
@@ -266,7 +288,9 @@ def test_the_case_page_explains_every_clock(world, login):
     from onewindow.supervision.selectors import case_clocks
 
     case = _receive(world)  # 审查 2 working days, 决定 1
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=ACCEPTED)
+    acceptance.case_accept(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, at=ACCEPTED
+    )
     case.refresh_from_db()
     rows = {row.clock: row for row in case_clocks(case)}
     assert list(rows) == [Clock.ACCEPTANCE, Clock.DECISION, Clock.STEP, Clock.DELIVERY]

@@ -49,7 +49,7 @@ def _case(world, at=ACCEPTED) -> Case:
         applicant=world.person,
         at=at,
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=at)
+    acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a, at=at)
     case.refresh_from_db()
     return case
 
@@ -185,7 +185,12 @@ def test_only_region_supervisors_urge_cases_that_are_not_final(world, running, s
         with pytest.raises(NotPermitted):
             services.urging_send(case=running, actor=actor, message="督办")
     other = _case(world)
-    delivery.case_withdraw(case=other, actor=world.clerk_a, reason="申请人书面申请撤回")
+    delivery.case_withdraw(
+        case=other,
+        expected_revision=other.revision,
+        actor=world.clerk_a,
+        reason="申请人书面申请撤回",
+    )
     other.refresh_from_db()
     with pytest.raises(DomainError, match="已办结"):
         services.urging_send(case=other, actor=world.supervisor_a, message="督办")

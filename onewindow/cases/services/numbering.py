@@ -1,0 +1,51 @@
+"""Numbers that name something: case numbers, licence numbers. Each comes from a counter row
+incremented under its row lock, and the numbered field has a unique constraint as well.
+
+The increment is an ``UPDATE … SET last = last + 1`` inside the caller's transaction: on
+PostgreSQL a concurrent transaction waits for the row lock and then increments the committed
+value; SQLite serialises writers. A missing row is created once; a concurrent creator's unique
+violation sends the loser back to the increment.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from onewindow.cases.models import CaseCounter, DocumentCounter
+from onewindow.core.errors import DomainError
+
+NUMBER_LENGTH = 50
+
+
+def _increment(model: type[models.Model], **key: object) -> int:
+    manager = model._default_manager
+    for _attempt in range(3):
+        with transaction.atomic():
+            if not manager.filter(**key).update(last=F("last") + 1):
+                try:
+                    with transaction.atomic():
+                        manager.create(**key, last=1)
+                except IntegrityError:
+                    continue  # another transaction created it first: increment theirs
+            return int(manager.filter(**key).values_list("last", flat=True).get())
+    raise DomainError(_("Could not number the case; please try again."))
+
+
+def next_number(prefix: str, day: datetime.date) -> str:
+    """A case number: ``prefix + yyyymmdd + sequence``, unique."""
+    prefix = prefix[: NUMBER_LENGTH - 14]
+    return f"{prefix}{day:%Y%m%d}{_increment(CaseCounter, prefix=prefix, day=day):06d}"
+
+
+def next_serial(prefix: str, year: int) -> int:
+    """The next serial of ``prefix`` in ``year`` (1, 2, …)."""
+    return _increment(DocumentCounter, prefix=prefix[:40], year=year)
+
+
+def licence_number(prefix: str, at: datetime.datetime) -> str:
+    """``<department short name><year><serial:06d>``, e.g. ``榆市监2026000042``."""
+    return f"{prefix}{at:%Y}{next_serial(prefix, at.year):06d}"
