@@ -26,7 +26,9 @@ def _accepted(world, entry, day: D):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry, applicant=world.person, at=_at(day)
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=_at(day))
+    acceptance.case_accept(
+        case=case, actor=world.clerk_a, expected_revision=case.revision, at=_at(day)
+    )
     case.refresh_from_db()
     return case
 
@@ -75,7 +77,11 @@ def test_a_step_counts_in_the_items_unit_and_never_outlives_the_case(world):
     # 10 October (a make-up working day) but is capped at the case's own deadline, 8 October.
     case = _accepted(world, _calendar_entry(world, 30, 20, decision_limit=10), D(2026, 9, 2))
     backoffice.case_step_pass(
-        case=case, actor=world.reviewer_x, opinion="调解完毕", at=_at(D(2026, 9, 30))
+        case=case,
+        actor=world.reviewer_x,
+        opinion="调解完毕",
+        expected_revision=case.revision,
+        at=_at(D(2026, 9, 30)),
     )
     assert case.steps.get(index=1).due_date == case.due_date == D(2026, 10, 8)
 
@@ -98,7 +104,11 @@ def test_a_working_day_step_is_capped_by_the_case_deadline_too(world):
     # The review took until Thursday 5 November: the decision step's own day, Friday 6 November,
     # would outlive the case, so it ends on 5 November too.
     backoffice.case_step_pass(
-        case=case, actor=world.reviewer_x, opinion="审查通过", at=_at(D(2026, 11, 5))
+        case=case,
+        actor=world.reviewer_x,
+        opinion="审查通过",
+        expected_revision=case.revision,
+        at=_at(D(2026, 11, 5)),
     )
     assert case.steps.get(index=1).due_date == D(2026, 11, 5)
 
@@ -114,10 +124,16 @@ def test_the_applicants_sentence_names_the_unit_and_counts_only_paused_working_d
         kind="inspection",
         reason="现场核查经营场所",
         basis="行政许可法第四十五条",
+        expected_revision=case.revision,
         at=_at(D(2026, 11, 9)),
     )
+    case.refresh_from_db()
     backoffice.case_procedure_end(
-        case=case, actor=world.reviewer_x, result="核查完毕", at=_at(D(2026, 11, 14))
+        case=case,
+        actor=world.reviewer_x,
+        result="核查完毕",
+        expected_revision=case.revision,
+        at=_at(D(2026, 11, 14)),
     )
     case.refresh_from_db()
     # By hand: 15 working days from 2 November skipping 9–13 November → 2 Nov + 3, 4, 5, 6 (4),
