@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -13,10 +15,13 @@ from onewindow.accounts.access import role_required
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
 from onewindow.organisations.choices import Role
+from onewindow.supervision import selectors
 from onewindow.supervision import urging as services
-from onewindow.supervision.choices import UrgingState
+from onewindow.supervision.choices import UrgingAction, UrgingState
 from onewindow.supervision.forms_urging import UrgingSendForm
+from onewindow.supervision.machines import URGING
 from onewindow.supervision.models import Urging
+from onewindow.workflow.engine import available_actions, parse_revision
 
 READERS = (
     Role.SUPERVISOR,
@@ -30,14 +35,14 @@ OVERDUE_FILTERS = ("yes", "no")
 
 def _urging(request: HttpRequest, public_id: object) -> Urging:
     return get_object_or_404(
-        services.urgings_visible_to(request.user).select_related(*services.RELATED, "record"),
+        selectors.urgings_visible_to(request.user).select_related(*services.RELATED, "record"),
         public_id=public_id,
     )
 
 
 @role_required(*READERS)
 def urging_list(request: HttpRequest) -> HttpResponse:
-    urgings = services.urgings_visible_to(request.user)
+    urgings = selectors.urgings_visible_to(request.user)
     counts = {
         "open": urgings.filter(state=UrgingState.SENT).count(),
         "overdue": urgings.filter(state=UrgingState.SENT, overdue=True).count(),
@@ -71,14 +76,16 @@ def urging_list(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def urging_detail(request: HttpRequest, public_id: object) -> HttpResponse:
     urging = _urging(request, public_id)
+    # The forms the engine would accept from this user now, nothing else.
+    offered = available_actions(URGING, request.user, urging)
     return render(
         request,
         "supervision/urging_detail.html",
         {
             "title": _("Urging on case %(number)s") % {"number": urging.case.number},
             "urging": urging,
-            "may_reply": services.may_reply(request.user, urging),
-            "may_close": services.may_close(request.user, urging),
+            "may_reply": UrgingAction.REPLY in offered,
+            "may_close": UrgingAction.CLOSE in offered,
         },
     )
 
@@ -89,11 +96,7 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
         Case.objects.visible_to(request.user).select_related("department", "home_place"),
         number=number,
     )
-    refusal = None
-    try:
-        services.urging_check(case=case, actor=request.user)
-    except DomainError as exc:
-        refusal = exc.message
+    refusal = services.urging_refusal(case=case, actor=request.user)
     form = UrgingSendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
@@ -121,8 +124,8 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
             "case": case,
             "form": form,
             "refusal": refusal,
-            "record": services.latest_record(case),
-            "earlier": services.urgings_visible_to(request.user)
+            "record": selectors.latest_record(case),
+            "earlier": selectors.urgings_visible_to(request.user)
             .filter(case=case)
             .select_related("department")
             .order_by("-sent_at", "-id")[:10],
@@ -130,27 +133,43 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-@role_required(*READERS)
-@require_POST
-def urging_reply(request: HttpRequest, public_id: object) -> HttpResponse:
+def _act(
+    request: HttpRequest, public_id: object, act: Callable[[Urging, int], object], done: str
+) -> HttpResponse:
+    """Apply one action posted from the urging's page; a refusal is shown, nothing changes."""
     urging = _urging(request, public_id)
     try:
-        services.urging_reply(urging=urging, actor=request.user, reply=request.POST.get("reply"))
+        act(urging, parse_revision(request.POST.get("revision")))
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Your reply was sent to electronic supervision."))
+        messages.success(request, done)
     return redirect("supervision:urging", public_id=urging.public_id)
+
+
+@role_required(*READERS)
+@require_POST
+def urging_reply(request: HttpRequest, public_id: object) -> HttpResponse:
+    def reply(urging: Urging, revision: int) -> object:
+        return services.urging_reply(
+            urging=urging,
+            actor=request.user,
+            reply=request.POST.get("reply"),
+            expected_revision=revision,
+        )
+
+    return _act(request, public_id, reply, _("Your reply was sent to electronic supervision."))
 
 
 @role_required(*READERS)
 @require_POST
 def urging_close(request: HttpRequest, public_id: object) -> HttpResponse:
-    urging = _urging(request, public_id)
-    try:
-        services.urging_close(urging=urging, actor=request.user, result=request.POST.get("result"))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The urging is closed."))
-    return redirect("supervision:urging", public_id=urging.public_id)
+    def close(urging: Urging, revision: int) -> object:
+        return services.urging_close(
+            urging=urging,
+            actor=request.user,
+            result=request.POST.get("result"),
+            expected_revision=revision,
+        )
+
+    return _act(request, public_id, close, _("The urging is closed."))
