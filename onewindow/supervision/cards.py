@@ -27,7 +27,7 @@ from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.organisations.models import Department
 from onewindow.supervision import policies
 from onewindow.supervision.choices import CardAction, CardColour, CardRuleKind
-from onewindow.supervision.common import clean_text, refresh_from, required_revision, site_language
+from onewindow.supervision.common import acting, clean_text, sign, site_language
 from onewindow.supervision.findings import (
     case_ids_by_department,
     findings_count,
@@ -50,6 +50,8 @@ MIN_TEXT = 5
 MAX_MANUAL_CASES = 50
 # The colour that supersedes another for the same department, kind and month.
 SUPERSEDING = {CardColour.YELLOW: CardColour.RED}
+# Where a closing or withdrawing supervisor's note goes (text, by, at).
+CLOSING = ("closing_note", "closed_by", "closed_at")
 
 
 # --- issuing by the rules --------------------------------------------------------------------
@@ -219,50 +221,36 @@ def card_report_rectification(
     at: datetime.datetime | None = None,
 ) -> Card:
     """The department's approver reports what was put right."""
-    with transition(
-        CARD,
+    missing = _("Describe the rectification (%(n)d characters at least).")
+    return _answer(
         card,
         CardAction.REPORT,
         actor=actor,
-        expected_revision=required_revision(expected_revision, actor),
+        text=response,
+        into=("response", "responded_by", "responded_at"),
+        missing=missing,
+        expected_revision=expected_revision,
         at=at,
-    ) as change:
-        locked = change.obj
-        locked.response = clean_text(
-            response,
-            field="response",
-            missing=_at_least(_("Describe the rectification (%(n)d characters at least).")),
-            min_chars=MIN_TEXT,
-        )
-        locked.responded_by, locked.responded_at = actor, change.at
-    refresh_from(card, change.obj)
-    return card
+    )
 
 
-def _finish(
+def _answer(
     card: Card,
     action: CardAction,
     *,
     actor: User,
-    note: str,
+    text: str,
+    into: tuple[str, str, str],
     missing: str,
     expected_revision: int | None,
     at: datetime.datetime | None,
 ) -> Card:
-    with transition(
-        CARD,
-        card,
-        action,
-        actor=actor,
-        expected_revision=required_revision(expected_revision, actor),
-        at=at,
+    with acting(
+        CARD, card, action, actor=actor, expected_revision=expected_revision, at=at
     ) as change:
-        locked = change.obj
-        locked.closing_note = clean_text(
-            note, field="note", missing=_at_least(missing), min_chars=MIN_TEXT
-        )
-        locked.closed_by, locked.closed_at = actor, change.at
-    refresh_from(card, change.obj)
+        field = "note" if into[0] == "closing_note" else into[0]
+        written = clean_text(text, field=field, missing=_at_least(missing), min_chars=MIN_TEXT)
+        sign(change, written, into)
     return card
 
 
@@ -275,11 +263,12 @@ def card_close(
     at: datetime.datetime | None = None,
 ) -> Card:
     """The supervisor accepts the reported rectification and closes the card."""
-    return _finish(
+    return _answer(
         card,
         CardAction.CLOSE,
         actor=actor,
-        note=note,
+        text=note,
+        into=CLOSING,
         missing=_("Write a closing note (%(n)d characters at least)."),
         expected_revision=expected_revision,
         at=at,
@@ -295,11 +284,12 @@ def card_withdraw(
     at: datetime.datetime | None = None,
 ) -> Card:
     """The supervisor withdraws a card issued in error (before it is closed)."""
-    return _finish(
+    return _answer(
         card,
         CardAction.WITHDRAW,
         actor=actor,
-        note=reason,
+        text=reason,
+        into=CLOSING,
         missing=_("Say why the card is withdrawn (%(n)d characters at least)."),
         expected_revision=expected_revision,
         at=at,

@@ -3,9 +3,9 @@ caller the row as the transition left it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -14,9 +14,15 @@ from django.utils.translation import override
 
 from onewindow.core.errors import DomainError
 from onewindow.notifications.services import notification_queue
+from onewindow.workflow.engine import transition
+from onewindow.workflow.machine import Change, Machine
 
 if TYPE_CHECKING:
+    import datetime
+
     from onewindow.accounts.models import User
+
+M = TypeVar("M", bound=models.Model)
 
 MAX_TEXT = 2000
 MAX_BODY = 1000
@@ -80,3 +86,33 @@ def refresh_from(obj: models.Model, locked: models.Model) -> None:
                 field.set_cached_value(obj, field.get_cached_value(locked))
             elif field.is_cached(obj):
                 field.delete_cached_value(obj)
+
+
+@contextmanager
+def acting(
+    machine: Machine[M],
+    obj: M,
+    action: str,
+    *,
+    actor: User,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
+) -> Iterator[Change[M]]:
+    """``transition`` for a person answering or closing an urging or a card: the revision they
+    saw is required, and the caller's ``obj`` ends as the transition left it."""
+    with transition(
+        machine,
+        obj,
+        action,
+        actor=actor,
+        expected_revision=required_revision(expected_revision, actor),
+        at=at,
+    ) as change:
+        yield change
+    refresh_from(obj, change.obj)
+
+
+def sign(change: Change[Any], text: str, fields: tuple[str, str, str]) -> None:
+    """Write what the actor wrote, who and when into the (text, by, at) fields of the row."""
+    for name, value in zip(fields, (text, change.actor, change.at), strict=True):
+        setattr(change.obj, name, value)

@@ -14,7 +14,7 @@ the hooks below write the audit content and the notices in the same transaction.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -34,10 +34,12 @@ from onewindow.supervision.choices import (
 )
 from onewindow.supervision.common import clip, notify, site_language
 from onewindow.supervision.models import Card, Urging
-from onewindow.workflow.machine import NEW, SYSTEM, Change, Machine, edge, register
+from onewindow.workflow.machine import NEW, SYSTEM, Change, Machine, Transition, edge, register
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
+
+M = TypeVar("M", bound=Urging | Card)
 
 # Capacities (see ``capacity_labels`` below).
 SUPERVISOR = "supervisor"
@@ -46,6 +48,22 @@ APPROVER = "approver"
 
 U, US = UrgingAction, UrgingState
 C, CS = CardAction, CardState
+
+
+def _machine(
+    name: str, model: type[M], rows: list[Transition], kinds: dict[str, str], **hooks: Any
+) -> Machine[M]:
+    """Register a supervision machine. Its audit kinds keep the names the audit chain has
+    always had: ``supervision.<name>.<kinds[action]>`` (``supervision.urging.sent``…)."""
+    return register(
+        Machine(
+            name=name,
+            model=model,
+            table={row.action: row for row in rows},
+            audit_kind=lambda row: f"supervision.{name}.{kinds[row.action]}",
+            **hooks,
+        )
+    )
 
 
 # --- urgings ---------------------------------------------------------------------------------
@@ -170,82 +188,70 @@ def _urging_after(change: Change[Urging]) -> None:
     )
 
 
-URGING_KINDS = {
-    U.SEND: "supervision.urging.sent",
-    U.REPLY: "supervision.urging.replied",
-    U.CLOSE: "supervision.urging.closed",
-    U.MARK_OVERDUE: "supervision.urging.overdue",
-}
-
-URGING: Machine[Urging] = register(
-    Machine(
-        name="urging",
-        model=Urging,
-        actions=UrgingAction,
-        states=UrgingState,
-        table={
-            U.SEND: edge(
-                U.SEND,
-                {NEW},
-                US.SENT,
-                {SUPERVISOR},
-                why="A supervisor of the department's region urges the case's responsible "
-                "department and wants a reply within 1 to 10 working days (default 2), counted "
-                "on the calendar of the case's home center. Not on a draft or a final case, not "
-                "while another urging of the case awaits its reply.",
-                denied=gettext_lazy(
-                    "Only the supervisors of the department's region can urge it on this case."
-                ),
+URGING: Machine[Urging] = _machine(
+    "urging",
+    Urging,
+    [
+        edge(
+            U.SEND,
+            {NEW},
+            US.SENT,
+            {SUPERVISOR},
+            why="A supervisor of the department's region urges the case's responsible "
+            "department and wants a reply within 1 to 10 working days (default 2), counted on "
+            "the calendar of the case's home center. Not on a draft or a final case, not while "
+            "another urging of the case awaits its reply.",
+            denied=gettext_lazy(
+                "Only the supervisors of the department's region can urge it on this case."
             ),
-            U.REPLY: edge(
-                U.REPLY,
-                {US.SENT},
-                US.REPLIED,
-                {DEPARTMENT},
-                why="The urged department answers, by one of its reviewers or approvers; a "
-                "reply after the reply day is late and the urging stays overdue.",
-                denied=gettext_lazy(
-                    "Only the reviewers and approvers of the urged department can reply to it."
-                ),
+        ),
+        edge(
+            U.REPLY,
+            {US.SENT},
+            US.REPLIED,
+            {DEPARTMENT},
+            why="The urged department answers, by one of its reviewers or approvers; a reply "
+            "after the reply day is late and the urging stays overdue.",
+            denied=gettext_lazy(
+                "Only the reviewers and approvers of the urged department can reply to it."
             ),
-            U.CLOSE: edge(
-                U.CLOSE,
-                {US.SENT, US.REPLIED},
-                US.CLOSED,
-                {SUPERVISOR},
-                why="A supervisor of the department's region closes it with its result; "
-                "without a reply, the result says why it is closed anyway.",
-                denied=gettext_lazy(
-                    "Only the supervisors of the department's region can close it."
-                ),
-            ),
-            U.MARK_OVERDUE: edge(
-                U.MARK_OVERDUE,
-                {US.SENT},
-                US.SENT,
-                {SYSTEM},
-                why="The daily run marks an urging whose reply day has passed without a reply, "
-                "once; the department and the sender are told.",
-            ),
-        },
-        capacities=_urging_capacities,
-        capacity_order=(SUPERVISOR, DEPARTMENT, SYSTEM),
-        record=_urging_record,
-        after=_urging_after,
-        audit_kind=lambda row: URGING_KINDS[UrgingAction(row.action)],
-        guards={U.SEND: _may_send, U.MARK_OVERDUE: _not_yet_overdue},
-        ref=lambda urging: urging.case.number,
-        lock_related=("case__home_place", "department__region", "sent_by"),
-        capacity_labels={
-            SUPERVISOR: "a supervisor of a region holding the urged department",
-            DEPARTMENT: "a reviewer or an approver of the urged department",
-            SYSTEM: "the daily supervision run",
-        },
-        description="督办. Readers: the supervisors and administrators of the region, the urged "
-        "department's reviewers and approvers, and the managers of the case's centers; anyone "
-        "else gets a 404. The audit kinds are `supervision.urging.sent`, `.replied`, `.closed` "
-        "and `.overdue`, with the case number as reference.",
-    )
+        ),
+        edge(
+            U.CLOSE,
+            {US.SENT, US.REPLIED},
+            US.CLOSED,
+            {SUPERVISOR},
+            why="A supervisor of the department's region closes it with its result; without a "
+            "reply, the result says why it is closed anyway.",
+            denied=gettext_lazy("Only the supervisors of the department's region can close it."),
+        ),
+        edge(
+            U.MARK_OVERDUE,
+            {US.SENT},
+            US.SENT,
+            {SYSTEM},
+            why="The daily run marks an urging still awaiting its reply after the reply day, "
+            "once (the run picks the urgings due); the department and the sender are told.",
+        ),
+    ],
+    {U.SEND: "sent", U.REPLY: "replied", U.CLOSE: "closed", U.MARK_OVERDUE: "overdue"},
+    actions=UrgingAction,
+    states=UrgingState,
+    capacities=_urging_capacities,
+    capacity_order=(SUPERVISOR, DEPARTMENT, SYSTEM),
+    record=_urging_record,
+    after=_urging_after,
+    guards={U.SEND: _may_send, U.MARK_OVERDUE: _not_yet_overdue},
+    ref=lambda urging: urging.case.number,
+    lock_related=("case__home_place", "department__region", "sent_by"),
+    capacity_labels={
+        SUPERVISOR: "a supervisor of a region holding the urged department",
+        DEPARTMENT: "a reviewer or an approver of the urged department",
+        SYSTEM: "the daily supervision run",
+    },
+    description="督办. Readers: the supervisors and administrators of the region, the urged "
+    "department's reviewers and approvers, and the managers of the case's centers; anyone "
+    "else gets a 404. Audit entries reference the case number.",
 )
 
 
@@ -321,82 +327,76 @@ def _card_after(change: Change[Card]) -> None:
     )
 
 
-CARD_KINDS = {
-    C.ISSUE_BY_RULE: "supervision.card.issued",
-    C.ISSUE: "supervision.card.issued",
-    C.REPORT: "supervision.card.rectified",
-    C.CLOSE: "supervision.card.closed",
-    C.WITHDRAW: "supervision.card.withdrawn",
-}
 _SUPERVISOR_ONLY = gettext_lazy("Only a supervisor of the department's region may do this.")
 
-CARD: Machine[Card] = register(
-    Machine(
-        name="card",
-        model=Card,
-        actions=CardAction,
-        states=CardState,
-        table={
-            C.ISSUE_BY_RULE: edge(
-                C.ISSUE_BY_RULE,
-                {NEW},
-                CS.ISSUED,
-                {SYSTEM},
-                why="The daily evaluation: a department reaching an active rule's number of "
-                "findings in a calendar month gets that rule's card for the month, once.",
-            ),
-            C.ISSUE: edge(
-                C.ISSUE,
-                {NEW},
-                CS.ISSUED,
-                {SUPERVISOR},
-                why="A supervisor cards a department of the supervisor's region (finding "
-                "“other”), with a reason and up to 50 of the department's cases.",
-                denied=gettext_lazy("You may not card this department."),
-            ),
-            C.REPORT: edge(
-                C.REPORT,
-                {CS.ISSUED},
-                CS.RECTIFIED,
-                {APPROVER},
-                why="An approver of the department (its head) reports what was put right.",
-                denied=gettext_lazy(
-                    "Only an approver of the department reports its rectification."
-                ),
-            ),
-            C.CLOSE: edge(
-                C.CLOSE,
-                {CS.RECTIFIED},
-                CS.CLOSED,
-                {SUPERVISOR},
-                why="A supervisor of the department's region accepts the reported rectification.",
-                denied=_SUPERVISOR_ONLY,
-            ),
-            C.WITHDRAW: edge(
-                C.WITHDRAW,
-                {CS.ISSUED, CS.RECTIFIED},
-                CS.WITHDRAWN,
-                {SUPERVISOR},
-                why="A supervisor of the department's region withdraws a card issued in error, "
-                "before it is closed.",
-                denied=_SUPERVISOR_ONLY,
-            ),
-        },
-        capacities=_card_capacities,
-        capacity_order=(SUPERVISOR, APPROVER, SYSTEM),
-        record=_card_record,
-        after=_card_after,
-        audit_kind=lambda row: CARD_KINDS[CardAction(row.action)],
-        ref=lambda card: str(card.public_id),
-        lock_related=("department__region",),
-        capacity_labels={
-            SUPERVISOR: "a supervisor of a region holding the department",
-            APPROVER: "an approver of the department",
-            SYSTEM: "the daily card evaluation",
-        },
-        description="黄牌 / 红牌. Readers: the supervisors and administrators of the region, the "
-        "department's reviewers and approvers, and the managers of the centers it is stationed "
-        "at. The audit kinds are `supervision.card.issued`, `.rectified`, `.closed` and "
-        "`.withdrawn`, with the card's public id as reference.",
-    )
+CARD: Machine[Card] = _machine(
+    "card",
+    Card,
+    [
+        edge(
+            C.ISSUE_BY_RULE,
+            {NEW},
+            CS.ISSUED,
+            {SYSTEM},
+            why="The daily evaluation: a department reaching an active rule's number of "
+            "findings in a calendar month gets that rule's card for the month, once.",
+        ),
+        edge(
+            C.ISSUE,
+            {NEW},
+            CS.ISSUED,
+            {SUPERVISOR},
+            why="A supervisor cards a department of the supervisor's region (finding "
+            "“other”), with a reason and up to 50 of the department's cases.",
+            denied=gettext_lazy("You may not card this department."),
+        ),
+        edge(
+            C.REPORT,
+            {CS.ISSUED},
+            CS.RECTIFIED,
+            {APPROVER},
+            why="An approver of the department (its head) reports what was put right.",
+            denied=gettext_lazy("Only an approver of the department reports its rectification."),
+        ),
+        edge(
+            C.CLOSE,
+            {CS.RECTIFIED},
+            CS.CLOSED,
+            {SUPERVISOR},
+            why="A supervisor of the department's region accepts the reported rectification.",
+            denied=_SUPERVISOR_ONLY,
+        ),
+        edge(
+            C.WITHDRAW,
+            {CS.ISSUED, CS.RECTIFIED},
+            CS.WITHDRAWN,
+            {SUPERVISOR},
+            why="A supervisor of the department's region withdraws a card issued in error, "
+            "before it is closed.",
+            denied=_SUPERVISOR_ONLY,
+        ),
+    ],
+    {
+        C.ISSUE_BY_RULE: "issued",
+        C.ISSUE: "issued",
+        C.REPORT: "rectified",
+        C.CLOSE: "closed",
+        C.WITHDRAW: "withdrawn",
+    },
+    actions=CardAction,
+    states=CardState,
+    capacities=_card_capacities,
+    capacity_order=(SUPERVISOR, APPROVER, SYSTEM),
+    record=_card_record,
+    after=_card_after,
+    ref=lambda card: str(card.public_id),
+    lock_related=("department__region",),
+    capacity_labels={
+        SUPERVISOR: "a supervisor of a region holding the department",
+        APPROVER: "an approver of the department",
+        SYSTEM: "the daily card evaluation",
+    },
+    description="黄牌 / 红牌. Readers: the supervisors and administrators of the region, the "
+    "department's reviewers and approvers, and the managers of the centers it is stationed "
+    "at. Audit entries reference the card's public id.",
 )

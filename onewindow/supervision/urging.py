@@ -25,7 +25,7 @@ from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
 from onewindow.deadlines.calendar import CalendarNotLoaded, calendar_for
 from onewindow.supervision.choices import UrgingAction, UrgingState
-from onewindow.supervision.common import clean_text, refresh_from, required_revision
+from onewindow.supervision.common import acting, clean_text, sign
 from onewindow.supervision.machines import URGING
 from onewindow.supervision.models import Urging
 from onewindow.supervision.selectors import latest_record, urgings_visible_to
@@ -135,22 +135,15 @@ def urging_reply(
     at: datetime.datetime | None = None,
 ) -> Urging:
     """The urged department answers; a reply after the due day is (and stays) overdue."""
-    now = at or timezone.now()
-    with transition(
-        URGING,
-        urging,
-        UrgingAction.REPLY,
-        actor=actor,
-        expected_revision=required_revision(expected_revision, actor),
-        at=now,
+    with acting(
+        URGING, urging, UrgingAction.REPLY, actor=actor, expected_revision=expected_revision, at=at
     ) as change:
-        locked = change.obj
         text = clean_text(reply, field="reply", missing=_("Write the department's reply."))
-        late = timezone.localdate(now) > locked.reply_due
-        locked.reply, locked.replied_by, locked.replied_at = text, actor, now
+        locked = change.obj
+        late = timezone.localdate(change.at) > locked.reply_due
+        sign(change, text, ("reply", "replied_by", "replied_at"))
         locked.overdue = locked.overdue or late
         change.extra["late"] = late
-    refresh_from(urging, change.obj)
     return urging
 
 
@@ -163,27 +156,18 @@ def urging_close(
     at: datetime.datetime | None = None,
 ) -> Urging:
     """A supervisor closes the urging with its result; without a reply the result says why."""
-    now = at or timezone.now()
-    with transition(
-        URGING,
-        urging,
-        UrgingAction.CLOSE,
-        actor=actor,
-        expected_revision=required_revision(expected_revision, actor),
-        at=now,
+    with acting(
+        URGING, urging, UrgingAction.CLOSE, actor=actor, expected_revision=expected_revision, at=at
     ) as change:
-        missing = (
-            _("Write the result of the urging.")
-            if change.source == UrgingState.REPLIED
-            else _(
+        if change.source == UrgingState.REPLIED:
+            missing = _("Write the result of the urging.")
+        else:
+            missing = _(
                 "The department has not replied yet: write why the urging is closed without "
                 "a reply."
             )
-        )
-        locked = change.obj
-        locked.result = clean_text(result, field="result", missing=missing)
-        locked.closed_by, locked.closed_at = actor, now
-    refresh_from(urging, change.obj)
+        text = clean_text(result, field="result", missing=missing)
+        sign(change, text, ("result", "closed_by", "closed_at"))
     return urging
 
 

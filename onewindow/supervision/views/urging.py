@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from onewindow.accounts.access import role_required
@@ -31,6 +33,7 @@ READERS = (
     Role.CENTER_MANAGER,
 )
 OVERDUE_FILTERS = ("yes", "no")
+ViewFunction = Callable[..., HttpResponse]
 
 
 def _urging(request: HttpRequest, public_id: object) -> Urging:
@@ -133,43 +136,31 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-def _act(
-    request: HttpRequest, public_id: object, act: Callable[[Urging, int], object], done: str
-) -> HttpResponse:
-    """Apply one action posted from the urging's page; a refusal is shown, nothing changes."""
-    urging = _urging(request, public_id)
-    try:
-        act(urging, parse_revision(request.POST.get("revision")))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("supervision:urging", public_id=urging.public_id)
+def _posted(service: Callable[..., Urging], field: str, done: Promise) -> ViewFunction:
+    """The view of one action posted from the urging's page: the text in ``field`` and the
+    revision the page showed go to ``service``; a refusal is shown and changes nothing."""
+
+    @role_required(*READERS)
+    @require_POST
+    def view(request: HttpRequest, public_id: object) -> HttpResponse:
+        urging = _urging(request, public_id)
+        try:
+            service(
+                urging=urging,
+                actor=request.user,
+                expected_revision=parse_revision(request.POST.get("revision")),
+                **{field: request.POST.get(field)},
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, str(done))
+        return redirect("supervision:urging", public_id=urging.public_id)
+
+    return view
 
 
-@role_required(*READERS)
-@require_POST
-def urging_reply(request: HttpRequest, public_id: object) -> HttpResponse:
-    def reply(urging: Urging, revision: int) -> object:
-        return services.urging_reply(
-            urging=urging,
-            actor=request.user,
-            reply=request.POST.get("reply"),
-            expected_revision=revision,
-        )
-
-    return _act(request, public_id, reply, _("Your reply was sent to electronic supervision."))
-
-
-@role_required(*READERS)
-@require_POST
-def urging_close(request: HttpRequest, public_id: object) -> HttpResponse:
-    def close(urging: Urging, revision: int) -> object:
-        return services.urging_close(
-            urging=urging,
-            actor=request.user,
-            result=request.POST.get("result"),
-            expected_revision=revision,
-        )
-
-    return _act(request, public_id, close, _("The urging is closed."))
+urging_reply = _posted(
+    services.urging_reply, "reply", gettext_lazy("Your reply was sent to electronic supervision.")
+)
+urging_close = _posted(services.urging_close, "result", gettext_lazy("The urging is closed."))
