@@ -131,10 +131,22 @@ def load(today: datetime.date) -> int:
             sent += 1
             if plan.replied is not None:
                 replied_at = _at(_days_back(calendar, today, plan.replied), 15)
-                urging = urging_reply(urging=urging, actor=answerer, reply=REPLY, at=replied_at)
+                urging = urging_reply(
+                    urging=urging,
+                    actor=answerer,
+                    reply=REPLY,
+                    expected_revision=urging.revision,
+                    at=replied_at,
+                )
             if plan.closed is not None:
                 closed_at = _at(_days_back(calendar, today, plan.closed), 11)
-                urging_close(urging=urging, actor=supervisor, result=RESULT, at=closed_at)
+                urging_close(
+                    urging=urging,
+                    actor=supervisor,
+                    result=RESULT,
+                    expected_revision=urging.revision,
+                    at=closed_at,
+                )
             break
     urgings_overdue_sweep(today=today)
     return sent

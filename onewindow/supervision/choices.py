@@ -20,6 +20,15 @@ class UrgingState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class UrgingAction(models.TextChoices):
+    """What can happen to an urging (the rows of ``machines.URGING``)."""
+
+    SEND = "send", _("Urge")
+    REPLY = "reply", _("Reply")
+    CLOSE = "close", _("Close the urging")
+    MARK_OVERDUE = "mark_overdue", _("Mark the reply overdue")
+
+
 class CardColour(models.TextChoices):
     YELLOW = "yellow", _("Yellow card")
     RED = "red", _("Red card")
@@ -40,3 +49,13 @@ class CardState(models.TextChoices):
     RECTIFIED = "rectified", _("Rectification reported")
     CLOSED = "closed", _("Closed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class CardAction(models.TextChoices):
+    """What can happen to a card (the rows of ``machines.CARD``)."""
+
+    ISSUE_BY_RULE = "issue_by_rule", _("Issue by a rule")
+    ISSUE = "issue", _("Issue a card")
+    REPORT = "report", _("Report the rectification")
+    CLOSE = "close", _("Close the card")
+    WITHDRAW = "withdraw", _("Withdraw the card")

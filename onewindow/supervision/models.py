@@ -1,7 +1,8 @@
 """Electronic supervision: warning records, urgings (督办) and cards (黄牌/红牌) to departments.
 
-Records are written by the sweep (``sweep.py``); urgings and cards by their services
-(``urging.py``, ``cards.py``). Every supervision action is also appended to the audit chain.
+Records are written by the sweep (``sweep.py``); urgings and cards change only through their
+workflow machines (``machines.py``), applied by their services (``urging.py``, ``cards.py``).
+Every supervision action is also appended to the audit chain.
 """
 
 from __future__ import annotations
@@ -13,6 +14,29 @@ from django.utils.translation import gettext_lazy as _
 
 from onewindow.core.models import PublicIdModel, TimeStampedModel
 from onewindow.supervision.choices import CardColour, CardRuleKind, CardState, Clock, UrgingState
+
+
+def _who(label: str) -> models.ForeignKey:
+    """Who answered or closed an urging or a card (empty until then)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=label,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
+def _when(label: str) -> models.DateTimeField:
+    return models.DateTimeField(label, null=True, blank=True)
+
+
+def _revision() -> models.PositiveIntegerField:
+    # Bumped by every transition of ``onewindow.workflow``: a form posted against an older
+    # revision is refused. The creating transition leaves a new row at 1, so existing rows
+    # (which were all created) start at 1 as well.
+    return models.PositiveIntegerField(_("revision"), default=1)
 
 
 class SupervisionRecord(models.Model):
@@ -110,27 +134,14 @@ class Urging(PublicIdModel):
     )
     sent_at = models.DateTimeField(_("sent at"))
     reply = models.TextField(_("reply"), blank=True)
-    replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("replied by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
+    replied_by = _who(_("replied by"))
+    replied_at = _when(_("replied at"))
     # Set when the reply day passed without a reply (the sweep), kept after a late reply.
     overdue = models.BooleanField(_("reply overdue"), default=False)
     result = models.TextField(_("result"), blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("closed by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = _who(_("closed by"))
+    closed_at = _when(_("closed at"))
+    revision = _revision()
 
     class Meta:
         ordering = ["-sent_at", "-id"]
@@ -214,25 +225,12 @@ class Card(PublicIdModel):
         _("state"), max_length=10, choices=CardState.choices, default=CardState.ISSUED
     )
     response = models.TextField(_("rectification"), blank=True)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    responded_at = models.DateTimeField(_("reported at"), null=True, blank=True)
+    responded_by = _who(_("reported by"))
+    responded_at = _when(_("reported at"))
     closing_note = models.TextField(_("closing note"), blank=True)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("closed by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = _who(_("closed by"))
+    closed_at = _when(_("closed at"))
+    revision = _revision()
 
     class Meta:
         ordering = ["-issued_at", "-id"]

@@ -62,3 +62,19 @@ def may_answer(user: User | None, department_id: int) -> bool:
 
 def may_report_rectification(user: User | None, department_id: int) -> bool:
     return _active(user) and department_id in scope.department_ids(user, Role.APPROVER)
+
+
+def may_supervise_region(user: User | None, region_code: str) -> bool:
+    """Whether ``region_code`` lies in one of the user's supervised regions."""
+    if not _active(user):
+        return False
+    if user.is_superuser:
+        return True
+    return any(region_code.startswith(p) for p in scope.region_prefixes(user, Role.SUPERVISOR))
+
+
+def may_manage_rules(user: User | None) -> bool:
+    """Rules apply everywhere; supervisors set them, administrators only read them."""
+    if not _active(user):
+        return False
+    return user.is_superuser or scope.has_role(user, Role.SUPERVISOR)

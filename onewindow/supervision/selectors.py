@@ -1,11 +1,14 @@
-"""Reads for the staff case page: the clocks a case runs against and its supervision history."""
+"""Reads of electronic supervision: the clocks a case runs against and its supervision history
+(the staff case page), and which urgings and cards a user may read (anything else is a 404)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.db.models import QuerySet
+from django.db.models import Case as SqlCase
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from onewindow.cases.choices import STATE_CLOCK, CaseState, WarningLevel
@@ -13,8 +16,15 @@ from onewindow.cases.clock import CORRECTION_NOTICE_DAYS, DELIVERY_DAYS
 from onewindow.cases.models import Case
 from onewindow.catalog.choices import LimitUnit
 from onewindow.deadlines.calendar import CalendarNotLoaded, DayNote, calendar_for
-from onewindow.supervision.choices import Clock
-from onewindow.supervision.models import SupervisionRecord
+from onewindow.organisations import scope
+from onewindow.organisations.choices import Role
+from onewindow.organisations.models import Department
+from onewindow.supervision import policies
+from onewindow.supervision.choices import CardColour, CardState, Clock
+from onewindow.supervision.models import Card, SupervisionRecord, Urging
+
+if TYPE_CHECKING:
+    from onewindow.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -102,3 +112,73 @@ def case_clocks(case: Case) -> list[ClockRow]:
 
 def case_records(case: Case) -> QuerySet[SupervisionRecord]:
     return case.supervision.select_related("step").order_by("raised_on", "id")
+
+
+def latest_record(case: Case) -> SupervisionRecord | None:
+    """The case's most recent warning, which an urging may refer to."""
+    return SupervisionRecord.objects.filter(case=case).order_by("-raised_on", "-id").first()
+
+
+def _reader(user: User | None) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def urgings_visible_to(user: User | None) -> QuerySet[Urging]:
+    """Urgings the user may read: the region's (supervisors, administrators), those addressed to
+    the user's departments (reviewers, approvers), those on the cases of the user's center
+    (center managers). Anything else is a 404."""
+    if not _reader(user):
+        return Urging.objects.none()
+    if user.is_superuser:
+        return Urging.objects.all()
+    conditions: list[Q] = []
+    if scope.region_prefixes(user, *policies.WATCHING_ROLES):
+        conditions.append(Q(department__in=policies.watched_departments(user)))
+    departments = policies.answering_department_ids(user)
+    if departments:
+        conditions.append(Q(department_id__in=departments))
+    places = scope.place_ids(user, Role.CENTER_MANAGER)
+    if places:
+        conditions.append(Q(case__place_id__in=places) | Q(case__home_place_id__in=places))
+    if not conditions:
+        return Urging.objects.none()
+    condition = conditions[0]
+    for more in conditions[1:]:
+        condition |= more
+    return Urging.objects.filter(condition)
+
+
+def card_departments(user: User | None) -> QuerySet[Department]:
+    """Departments whose cards the user may read: the region's (supervisors, administrators), the
+    user's own (reviewers, approvers), those stationed at the user's center (center managers)."""
+    if not _reader(user):
+        return Department.objects.none()
+    if user.is_superuser:
+        return Department.objects.all()
+    condition = Q(pk__in=policies.watched_departments(user).values("pk"))
+    condition |= Q(pk__in=policies.answering_department_ids(user))
+    places = scope.place_ids(user, Role.CENTER_MANAGER)
+    if places:
+        condition |= Q(pk__in=Department.objects.filter(places__in=places).values("pk"))
+    return Department.objects.filter(condition)
+
+
+def cards_visible_to(user: User | None) -> QuerySet[Card]:
+    """Cards the user may read, each marked ``superseded`` when a red card of the same rule kind
+    and month was issued to the same department (the red one supersedes the yellow)."""
+    superseding = Card.objects.filter(
+        department=OuterRef("department"),
+        kind=OuterRef("kind"),
+        period_start=OuterRef("period_start"),
+        colour=CardColour.RED,
+        rule__isnull=False,
+    ).exclude(state=CardState.WITHDRAWN)
+    return Card.objects.filter(department__in=card_departments(user).values("pk")).annotate(
+        superseded=SqlCase(
+            When(
+                Q(colour=CardColour.YELLOW, rule__isnull=False) & Exists(superseding),
+                then=Value(True),
+            ),
+            default=Value(False),
+        )
+    )

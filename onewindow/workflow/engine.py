@@ -68,6 +68,10 @@ def _row(machine: Machine[M], action: str) -> Transition:
         raise AssertionError(f"{machine.name} has no action {action!r}") from None
 
 
+def _denied(row: Transition) -> NotPermitted:
+    return NotPermitted(str(row.denied) if row.denied else _("You may not do this here."))
+
+
 def _capacity(
     machine: Machine[M], row: Transition, held: set[str], wanted: str | None
 ) -> str | None:
@@ -95,7 +99,7 @@ def refusal(machine: Machine[M], obj: M, action: str, actor: User | None) -> Dom
     held = machine.capacities(actor, obj)
     capacity = _capacity(machine, row, held, None)
     if capacity is None:
-        return NotPermitted(_("You may not do this here."))
+        return _denied(row)
     guard = machine.guards.get(row.action)
     if guard is not None:
         try:
@@ -171,7 +175,7 @@ def transition(
         held = machine.capacities(actor, locked)
         chosen = _capacity(machine, row, held, capacity)
         if chosen is None:
-            raise NotPermitted(_("You may not do this here."))
+            raise _denied(row)
         guard = machine.guards.get(row.action)
         if guard is not None:
             guard(locked, actor, frozenset(held & row.actors))

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from django.db import models
+from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
@@ -59,6 +60,9 @@ class Transition:
     why: str = ""
     # A key the machine's ``after`` hook uses (e.g. the applicant's notification event).
     event: str = ""
+    # What an actor without one of ``actors`` is told (a lazy translation); empty: the engine's
+    # general "You may not do this here."
+    denied: str | Promise = ""
 
 
 def edge(
@@ -69,6 +73,7 @@ def edge(
     *,
     why: str = "",
     event: str = "",
+    denied: str | Promise = "",
 ) -> Transition:
     """Shorthand for a table row: ``edge(A.ACCEPT, {S.RECEIVED}, S.IN_REVIEW, {A.CLERK}, ...)``."""
     target_tuple = (targets,) if isinstance(targets, str) else tuple(targets)
@@ -79,6 +84,7 @@ def edge(
         actors=frozenset(str(a) for a in actors),
         why=why,
         event=event,
+        denied=denied,
     )
 
 

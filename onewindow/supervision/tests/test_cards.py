@@ -23,7 +23,7 @@ from onewindow.documents.render import document_html
 from onewindow.notifications.models import Message
 from onewindow.organisations.choices import Role
 from onewindow.organisations.factories import AssignmentFactory, StaffFactory, UserFactory
-from onewindow.supervision import cards
+from onewindow.supervision import cards, findings, selectors
 from onewindow.supervision.choices import CardColour, CardRuleKind, CardState
 from onewindow.supervision.models import Card, CardRule
 
@@ -243,14 +243,14 @@ def june(world, desks):
 
 
 def _in(moment: datetime.datetime, month: datetime.date, today: datetime.date) -> bool:
-    start, end = cards.month_bounds(month)
+    start, end = findings.month_bounds(month)
     return start <= timezone.localdate(moment) <= min(end, today)
 
 
 def python_count(
     kind: str, month: datetime.date, today: datetime.date, min_chars: int = 15
 ) -> Counter:
-    start, end = cards.month_bounds(month)
+    start, end = findings.month_bounds(month)
     found: Counter = Counter()
     if kind == CardRuleKind.OVERDUE:
         for case in Case.objects.all():
@@ -297,7 +297,7 @@ def _rule(kind: str, colour: str = CardColour.YELLOW) -> CardRule:
 
 def _sql_count(kind: str, month: datetime.date, today: datetime.date) -> Counter:
     rule = CardRule.objects.filter(kind=kind).order_by("threshold").first()
-    return Counter(cards.findings_count(rule, month, today))
+    return Counter(findings.findings_count(rule, month, today))
 
 
 # --- counting --------------------------------------------------------------------------------
@@ -327,10 +327,10 @@ def test_refusal_reason_counts_equal_a_direct_count(world, june):
     # a minimum of 5: "不符合条件" (5) is long enough, "材料不全" and "不予受理" (4) are not
     rule = _rule(kind)
     rule.min_reason_chars = 5
-    assert cards.findings_count(rule, JUNE, JULY_1) == {world.dept_x.pk: 1, world.dept_z.pk: 1}
+    assert findings.findings_count(rule, JUNE, JULY_1) == {world.dept_x.pk: 1, world.dept_z.pk: 1}
     assert python_count(kind, JUNE, JULY_1, min_chars=5) == {world.dept_x.pk: 1, world.dept_z.pk: 1}
     rule.min_reason_chars = 4
-    assert cards.findings_count(rule, JUNE, JULY_1) == {}
+    assert findings.findings_count(rule, JUNE, JULY_1) == {}
 
 
 def test_outside_checklist_counts_equal_a_direct_count(world, june):
@@ -401,7 +401,7 @@ def test_red_supersedes_yellow_in_lists(world, june):
     cards.cards_evaluate(month=JUNE, today=JULY_1)
     listed = {
         (c.kind, c.colour, c.department_id): c.superseded
-        for c in cards.cards_visible_to(world.supervisor_a)
+        for c in selectors.cards_visible_to(world.supervisor_a)
     }
     assert listed[("overdue", "yellow", world.dept_x.pk)] is True
     assert listed[("overdue", "red", world.dept_x.pk)] is False
@@ -656,32 +656,63 @@ def test_manual_card_cases_must_be_the_departments(world, desks):
 def test_rectification_then_close(world, card_x):
     with pytest.raises(NotPermitted):  # a reviewer does not answer for the department
         cards.card_report_rectification(
-            card=card_x, actor=world.reviewer_x, response="已组织全体窗口人员学习办事指南。"
+            card=card_x,
+            expected_revision=card_x.revision,
+            actor=world.reviewer_x,
+            response="已组织全体窗口人员学习办事指南。",
         )
     with pytest.raises(DomainError):
-        cards.card_report_rectification(card=card_x, actor=world.approver_x, response=" ")
+        cards.card_report_rectification(
+            card=card_x, expected_revision=card_x.revision, actor=world.approver_x, response=" "
+        )
     with pytest.raises(DomainError):  # nothing to close before a report
-        cards.card_close(card=card_x, actor=world.supervisor_a, note="整改到位，予以销号。")
+        cards.card_close(
+            card=card_x,
+            expected_revision=card_x.revision,
+            actor=world.supervisor_a,
+            note="整改到位，予以销号。",
+        )
     card_x.refresh_from_db()
     assert card_x.state == CardState.ISSUED
 
     cards.card_report_rectification(
-        card=card_x, actor=world.approver_x, response="已组织全体窗口人员学习办事指南。"
+        card=card_x,
+        expected_revision=card_x.revision,
+        actor=world.approver_x,
+        response="已组织全体窗口人员学习办事指南。",
     )
     assert card_x.state == CardState.RECTIFIED
     assert card_x.responded_by == world.approver_x
     with pytest.raises(DomainError):  # reported once
         cards.card_report_rectification(
-            card=card_x, actor=world.approver_x, response="再次报告整改情况。"
+            card=card_x,
+            expected_revision=card_x.revision,
+            actor=world.approver_x,
+            response="再次报告整改情况。",
         )
     with pytest.raises(NotPermitted):  # administrators look, they do not act
-        cards.card_close(card=card_x, actor=world.admin_a, note="整改到位，予以销号。")
-    cards.card_close(card=card_x, actor=world.supervisor_a, note="整改到位，予以销号。")
+        cards.card_close(
+            card=card_x,
+            expected_revision=card_x.revision,
+            actor=world.admin_a,
+            note="整改到位，予以销号。",
+        )
+    cards.card_close(
+        card=card_x,
+        expected_revision=card_x.revision,
+        actor=world.supervisor_a,
+        note="整改到位，予以销号。",
+    )
     card_x.refresh_from_db()
     assert card_x.state == CardState.CLOSED
     assert card_x.closed_by == world.supervisor_a
     with pytest.raises(DomainError):
-        cards.card_withdraw(card=card_x, actor=world.supervisor_a, reason="误发，撤回此牌。")
+        cards.card_withdraw(
+            card=card_x,
+            expected_revision=card_x.revision,
+            actor=world.supervisor_a,
+            reason="误发，撤回此牌。",
+        )
     kinds = list(
         AuditEntry.objects.filter(kind__startswith="supervision.card")
         .order_by("seq")
@@ -696,12 +727,22 @@ def test_rectification_then_close(world, card_x):
 
 def test_withdraw(world, card_x):
     with pytest.raises(DomainError):
-        cards.card_withdraw(card=card_x, actor=world.supervisor_a, reason="")
-    cards.card_withdraw(card=card_x, actor=world.supervisor_a, reason="误发，撤回此牌。")
+        cards.card_withdraw(
+            card=card_x, expected_revision=card_x.revision, actor=world.supervisor_a, reason=""
+        )
+    cards.card_withdraw(
+        card=card_x,
+        expected_revision=card_x.revision,
+        actor=world.supervisor_a,
+        reason="误发，撤回此牌。",
+    )
     assert card_x.state == CardState.WITHDRAWN
     with pytest.raises(DomainError):
         cards.card_report_rectification(
-            card=card_x, actor=world.approver_x, response="已组织全体窗口人员学习。"
+            card=card_x,
+            expected_revision=card_x.revision,
+            actor=world.approver_x,
+            response="已组织全体窗口人员学习。",
         )
     assert AuditEntry.objects.filter(kind="supervision.card.withdrawn").count() == 1
 
@@ -809,11 +850,13 @@ def test_card_page_per_role_without_personal_data(world, login, card_x):
 
 def test_card_actions_over_http(world, login, card_x):
     base = f"/supervision/cards/{card_x.public_id}"
-    text = {"response": "已组织全体窗口人员学习办事指南，并公开承诺。"}
+    text = {"response": "已组织全体窗口人员学习办事指南，并公开承诺。", "revision": 1}
     assert login(world.reviewer_x).post(f"{base}/report/", text).status_code == 403
     assert login(world.approver_x).get(f"{base}/report/").status_code == 405
     # bad input: a message, nothing changes
-    response = login(world.approver_x).post(f"{base}/report/", {"response": ""}, follow=True)
+    response = login(world.approver_x).post(
+        f"{base}/report/", {"response": "", "revision": 1}, follow=True
+    )
     assert response.status_code == 200
     card_x.refresh_from_db()
     assert card_x.state == CardState.ISSUED
@@ -823,14 +866,16 @@ def test_card_actions_over_http(world, login, card_x):
     assert login(world.approver_x).post(f"{base}/report/", text).status_code == 302
     card_x.refresh_from_db()
     assert card_x.state == CardState.RECTIFIED
-    note = {"note": "整改到位，予以销号。"}
+    note = {"note": "整改到位，予以销号。", "revision": 2}
     assert login(world.admin_a).post(f"{base}/close/", note).status_code == 403
     assert login(world.approver_x).post(f"{base}/close/", note).status_code == 403
     assert login(world.supervisor_a).post(f"{base}/close/", note).status_code == 302
     card_x.refresh_from_db()
     assert card_x.state == CardState.CLOSED
     # closing again is refused with a message, not an error page
-    response = login(world.supervisor_a).post(f"{base}/withdraw/", {"reason": "误发撤回。"})
+    response = login(world.supervisor_a).post(
+        f"{base}/withdraw/", {"reason": "误发撤回。", "revision": 3}
+    )
     assert response.status_code == 302
     card_x.refresh_from_db()
     assert card_x.state == CardState.CLOSED

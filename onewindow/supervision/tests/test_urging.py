@@ -105,7 +105,11 @@ def test_send_reply_close(world, running):
 
     replied_at = datetime.datetime(2026, 6, 3, 7, tzinfo=datetime.UTC)
     services.urging_reply(
-        urging=urging, actor=world.reviewer_x, reply="已加快审查。", at=replied_at
+        urging=urging,
+        expected_revision=urging.revision,
+        actor=world.reviewer_x,
+        reply="已加快审查。",
+        at=replied_at,
     )
     urging.refresh_from_db()
     assert urging.state == UrgingState.REPLIED
@@ -120,7 +124,13 @@ def test_send_reply_close(world, running):
     assert Message.objects.filter(event=EVENT, recipient_user=world.supervisor_a).count() == 1
 
     closed_at = datetime.datetime(2026, 6, 4, 2, tzinfo=datetime.UTC)
-    services.urging_close(urging=urging, actor=world.supervisor_a, result="已办结。", at=closed_at)
+    services.urging_close(
+        urging=urging,
+        expected_revision=urging.revision,
+        actor=world.supervisor_a,
+        result="已办结。",
+        at=closed_at,
+    )
     urging.refresh_from_db()
     assert urging.state == UrgingState.CLOSED
     assert (urging.result, urging.closed_by, urging.closed_at) == (
@@ -150,7 +160,12 @@ def test_the_urging_refers_to_the_latest_warning(world, running):
         case=running, actor=world.supervisor_a, message="红色预警，请说明。", days=1, at=SENT
     )
     assert urging.record == latest
-    services.urging_close(urging=urging, actor=world.supervisor_a, result="误发，撤回。")
+    services.urging_close(
+        urging=urging,
+        expected_revision=urging.revision,
+        actor=world.supervisor_a,
+        result="误发，撤回。",
+    )
     again = services.urging_send(
         case=running, actor=world.supervisor_a, message="再次督办。", link_record=False, at=SENT
     )
@@ -208,25 +223,45 @@ def test_a_missing_calendar_year_is_a_clear_error(world, running):
 def test_reply_and_close_are_refused_to_the_wrong_people_and_states(world, sent):
     for actor in (world.reviewer_y, world.reviewer_z, world.supervisor_a, world.manager_a):
         with pytest.raises(NotPermitted):
-            services.urging_reply(urging=sent, actor=actor, reply="回复")
+            services.urging_reply(
+                urging=sent, expected_revision=sent.revision, actor=actor, reply="回复"
+            )
     with pytest.raises(DomainError) as caught:
-        services.urging_reply(urging=sent, actor=world.approver_x, reply=" ")
+        services.urging_reply(
+            urging=sent, expected_revision=sent.revision, actor=world.approver_x, reply=" "
+        )
     assert caught.value.field == "reply"
     for actor in (world.admin_a, world.reviewer_x, world.manager_a):
         with pytest.raises(NotPermitted):
-            services.urging_close(urging=sent, actor=actor, result="结果")
+            services.urging_close(
+                urging=sent, expected_revision=sent.revision, actor=actor, result="结果"
+            )
     with pytest.raises(DomainError, match="尚未回复") as caught:
-        services.urging_close(urging=sent, actor=world.supervisor_a, result="")
+        services.urging_close(
+            urging=sent, expected_revision=sent.revision, actor=world.supervisor_a, result=""
+        )
     assert caught.value.field == "result"
     sent.refresh_from_db()
     assert sent.state == UrgingState.SENT
     assert _kinds(sent.case) == ["supervision.urging.sent"]
     # closing without a reply works once the reason is given; then nothing more is possible
-    services.urging_close(urging=sent, actor=world.supervisor_a, result="案件已办结，无需回复。")
+    services.urging_close(
+        urging=sent,
+        expected_revision=sent.revision,
+        actor=world.supervisor_a,
+        result="案件已办结，无需回复。",
+    )
     with pytest.raises(DomainError):
-        services.urging_reply(urging=sent, actor=world.reviewer_x, reply="迟到的回复")
+        services.urging_reply(
+            urging=sent, expected_revision=sent.revision, actor=world.reviewer_x, reply="迟到的回复"
+        )
     with pytest.raises(DomainError):
-        services.urging_close(urging=sent, actor=world.supervisor_a, result="再次办结")
+        services.urging_close(
+            urging=sent,
+            expected_revision=sent.revision,
+            actor=world.supervisor_a,
+            result="再次办结",
+        )
     sent.refresh_from_db()
     assert (sent.state, sent.reply) == (UrgingState.CLOSED, "")
     assert AuditEntry.objects.get(kind="supervision.urging.closed").content["replied"] is False
@@ -249,7 +284,13 @@ def test_overdue_sweep_marks_exactly_once_and_a_late_reply_keeps_it(world, sent)
     assert told == {"reviewer_x", "approver_x", "supervisor_a"}
 
     late = datetime.datetime(2026, 6, 8, 2, tzinfo=datetime.UTC)
-    services.urging_reply(urging=sent, actor=world.approver_x, reply="已办结。", at=late)
+    services.urging_reply(
+        urging=sent,
+        expected_revision=sent.revision,
+        actor=world.approver_x,
+        reply="已办结。",
+        at=late,
+    )
     sent.refresh_from_db()
     assert (sent.state, sent.overdue) == (UrgingState.REPLIED, True)
     assert AuditEntry.objects.get(kind="supervision.urging.replied").content["late"] is True
@@ -257,14 +298,26 @@ def test_overdue_sweep_marks_exactly_once_and_a_late_reply_keeps_it(world, sent)
 
 def test_a_late_reply_before_the_sweep_ran_is_overdue(world, sent):
     late = datetime.datetime(2026, 6, 5, 2, tzinfo=datetime.UTC)
-    services.urging_reply(urging=sent, actor=world.reviewer_x, reply="迟复。", at=late)
+    services.urging_reply(
+        urging=sent,
+        expected_revision=sent.revision,
+        actor=world.reviewer_x,
+        reply="迟复。",
+        at=late,
+    )
     sent.refresh_from_db()
     assert sent.overdue is True
     assert services.urgings_overdue_sweep(today=datetime.date(2026, 6, 8)) == 0
 
 
 def test_a_timely_reply_is_never_overdue(world, sent):
-    services.urging_reply(urging=sent, actor=world.reviewer_x, reply="已办。", at=SENT)
+    services.urging_reply(
+        urging=sent,
+        expected_revision=sent.revision,
+        actor=world.reviewer_x,
+        reply="已办。",
+        at=SENT,
+    )
     assert services.urgings_overdue_sweep(today=datetime.date(2026, 6, 8)) == 0
     sent.refresh_from_db()
     assert sent.overdue is False
@@ -302,7 +355,10 @@ def test_send_reply_close_through_the_pages(world, login, running):
     assert 'data-testid="urging-close-form"' not in detail
     reply_url = f"/supervision/urgings/{urging.public_id}/reply/"
     assert reviewer.get(reply_url).status_code == 405
-    assert reviewer.post(reply_url, {"reply": "正在核查。"}).status_code == 302
+    assert (
+        reviewer.post(reply_url, {"reply": "正在核查。", "revision": urging.revision}).status_code
+        == 302
+    )
     urging.refresh_from_db()
     assert (urging.state, urging.reply) == (UrgingState.REPLIED, "正在核查。")
 
@@ -310,7 +366,12 @@ def test_send_reply_close_through_the_pages(world, login, running):
     assert "正在核查。" in detail
     assert 'data-testid="urging-close-form"' in detail
     close_url = f"/supervision/urgings/{urging.public_id}/close/"
-    assert supervisor.post(close_url, {"result": "督办办结。"}).status_code == 302
+    assert (
+        supervisor.post(
+            close_url, {"result": "督办办结。", "revision": urging.revision}
+        ).status_code
+        == 302
+    )
     urging.refresh_from_db()
     assert (urging.state, urging.result) == (UrgingState.CLOSED, "督办办结。")
     assert _kinds(running) == [
@@ -375,7 +436,7 @@ def test_a_second_open_urging_is_refused_on_the_page(world, login, running, sent
 def test_closing_before_a_reply_without_a_result_is_refused(world, login, sent):
     client = login(world.supervisor_a)
     url = f"/supervision/urgings/{sent.public_id}/"
-    response = client.post(f"{url}close/", {"result": "  "}, follow=True)
+    response = client.post(f"{url}close/", {"result": "  ", "revision": sent.revision}, follow=True)
     assert response.status_code == 200
     assert (
         _tr("The department has not replied yet: write why the urging is closed without a reply.")
@@ -389,10 +450,18 @@ def test_closing_before_a_reply_without_a_result_is_refused(world, login, sent):
 def test_a_reply_from_another_department_changes_nothing(world, login, sent):
     url = f"/supervision/urgings/{sent.public_id}/reply/"
     # a reviewer of another department does not even see the urging
-    assert login(world.reviewer_y).post(url, {"reply": "回复"}).status_code == 404
-    assert login(world.reviewer_z).post(url, {"reply": "回复"}).status_code == 404
+    assert (
+        login(world.reviewer_y).post(url, {"reply": "回复", "revision": sent.revision}).status_code
+        == 404
+    )
+    assert (
+        login(world.reviewer_z).post(url, {"reply": "回复", "revision": sent.revision}).status_code
+        == 404
+    )
     # the center manager sees it but may not answer for the department
-    response = login(world.manager_a).post(url, {"reply": "回复"}, follow=True)
+    response = login(world.manager_a).post(
+        url, {"reply": "回复", "revision": sent.revision}, follow=True
+    )
     assert response.status_code == 200
     assert (
         _tr("Only the reviewers and approvers of the urged department can reply to it.")
@@ -400,7 +469,9 @@ def test_a_reply_from_another_department_changes_nothing(world, login, sent):
     )
     # and a reviewer of the department may not close it
     response = login(world.reviewer_x).post(
-        f"/supervision/urgings/{sent.public_id}/close/", {"result": "结束"}, follow=True
+        f"/supervision/urgings/{sent.public_id}/close/",
+        {"result": "结束", "revision": sent.revision},
+        follow=True,
     )
     assert _tr("Only the supervisors of the department's region can close it.") in (
         response.content.decode()
@@ -487,7 +558,13 @@ def test_new_page_per_role(world, login, running):
 def test_list_filters(world, login, running, sent):
     other = _case(world)
     second = services.urging_send(case=other, actor=world.supervisor_a, message="督办", at=SENT)
-    services.urging_reply(urging=second, actor=world.reviewer_x, reply="已回复", at=SENT)
+    services.urging_reply(
+        urging=second,
+        expected_revision=second.revision,
+        actor=world.reviewer_x,
+        reply="已回复",
+        at=SENT,
+    )
     services.urgings_overdue_sweep(today=datetime.date(2026, 6, 8))
     client = login(world.supervisor_a)
 

@@ -7,6 +7,7 @@ answers 403; a refused action shows the service's message and changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -19,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from onewindow.cases.models import Case
-from onewindow.core.errors import DomainError
+from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
-from onewindow.supervision import cards, policies
-from onewindow.supervision.choices import CardColour, CardState
+from onewindow.supervision import cards, policies, selectors
+from onewindow.supervision.choices import CardAction, CardColour, CardState
+from onewindow.supervision.findings import month_bounds
 from onewindow.supervision.forms_cards import (
     CardFilterForm,
     CardIssueForm,
@@ -32,7 +34,9 @@ from onewindow.supervision.forms_cards import (
     RuleForm,
     WithdrawForm,
 )
+from onewindow.supervision.machines import CARD
 from onewindow.supervision.models import Card, CardRule
+from onewindow.workflow.engine import available_actions, parse_revision
 
 READERS = (
     Role.SUPERVISOR,
@@ -46,7 +50,7 @@ PER_PAGE = 50
 
 def _card(request: HttpRequest, public_id: str) -> Card:
     return get_object_or_404(
-        cards.cards_visible_to(request.user).select_related(
+        selectors.cards_visible_to(request.user).select_related(
             "department", "rule", "issued_by", "responded_by", "closed_by"
         ),
         public_id=public_id,
@@ -61,13 +65,13 @@ def _form_error(form) -> str:
 def cards_list(request: HttpRequest) -> HttpResponse:
     form = CardFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    found = cards.cards_visible_to(request.user)
+    found = selectors.cards_visible_to(request.user)
     if filters.get("state"):
         found = found.filter(state=filters["state"])
     if filters.get("colour"):
         found = found.filter(colour=filters["colour"])
     if filters.get("month"):
-        start, end = cards.month_bounds(filters["month"])
+        start, end = month_bounds(filters["month"])
         found = found.filter(period_start__lte=end, period_end__gte=start)
     # The tally counts cards in force: a withdrawn card or a yellow one superseded by red is out.
     tally = (
@@ -104,9 +108,8 @@ def cards_list(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def card_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     card = _card(request, public_id)
-    user = request.user
-    state = CardState(card.state)
-    may_close = cards.may_close(user, card)
+    # The forms the engine would accept from this user now, nothing else.
+    offered = available_actions(CARD, request.user, card)
     return render(
         request,
         "supervision/card.html",
@@ -116,13 +119,9 @@ def card_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "card": card,
             # Case number, item, deadline: no applicant's personal data on supervision pages.
             "cases": card.cases.order_by("due_date", "number"),
-            "report_form": RectificationForm()
-            if state == CardState.ISSUED and cards.may_report(user, card)
-            else None,
-            "close_form": CloseForm() if state == CardState.RECTIFIED and may_close else None,
-            "withdraw_form": WithdrawForm()
-            if state in (CardState.ISSUED, CardState.RECTIFIED) and may_close
-            else None,
+            "report_form": RectificationForm() if CardAction.REPORT in offered else None,
+            "close_form": CloseForm() if CardAction.CLOSE in offered else None,
+            "withdraw_form": WithdrawForm() if CardAction.WITHDRAW in offered else None,
         },
     )
 
@@ -160,12 +159,14 @@ def card_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, public_id: str, allowed, action) -> HttpResponse:
+def _act(request: HttpRequest, public_id: str, act: Callable[[Card, int], object]) -> HttpResponse:
+    """Apply one action posted from the card's page. Outside the user's capacity: 403; a refused
+    action (a stale form, bad input, a state that no longer allows it) shows why."""
     card = _card(request, public_id)
-    if not allowed(request.user, card):
-        raise PermissionDenied
     try:
-        action(card)
+        act(card, parse_revision(request.POST.get("revision")))
+    except NotPermitted:
+        raise PermissionDenied from None
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -184,36 +185,42 @@ def _posted(form) -> dict:
 @role_required(Role.APPROVER)
 @require_POST
 def card_report(request: HttpRequest, public_id: str) -> HttpResponse:
-    def report(card: Card) -> None:
+    def report(card: Card, revision: int) -> object:
         data = _posted(RectificationForm(request.POST))
-        cards.card_report_rectification(card=card, actor=request.user, response=data["response"])
+        return cards.card_report_rectification(
+            card=card, actor=request.user, response=data["response"], expected_revision=revision
+        )
 
-    return _act(request, public_id, cards.may_report, report)
+    return _act(request, public_id, report)
 
 
 @role_required(Role.SUPERVISOR)
 @require_POST
 def card_close(request: HttpRequest, public_id: str) -> HttpResponse:
-    def close(card: Card) -> None:
+    def close(card: Card, revision: int) -> object:
         data = _posted(CloseForm(request.POST))
-        cards.card_close(card=card, actor=request.user, note=data["note"])
+        return cards.card_close(
+            card=card, actor=request.user, note=data["note"], expected_revision=revision
+        )
 
-    return _act(request, public_id, cards.may_close, close)
+    return _act(request, public_id, close)
 
 
 @role_required(Role.SUPERVISOR)
 @require_POST
 def card_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
-    def withdraw(card: Card) -> None:
+    def withdraw(card: Card, revision: int) -> object:
         data = _posted(WithdrawForm(request.POST))
-        cards.card_withdraw(card=card, actor=request.user, reason=data["reason"])
+        return cards.card_withdraw(
+            card=card, actor=request.user, reason=data["reason"], expected_revision=revision
+        )
 
-    return _act(request, public_id, cards.may_close, withdraw)
+    return _act(request, public_id, withdraw)
 
 
 @role_required(Role.SUPERVISOR, Role.ADMINISTRATOR)
 def rules(request: HttpRequest) -> HttpResponse:
-    may_change = cards.may_manage_rules(request.user)
+    may_change = policies.may_manage_rules(request.user)
     if request.method == "POST":
         if not may_change:
             raise PermissionDenied

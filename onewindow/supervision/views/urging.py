@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
+from onewindow.supervision import selectors
 from onewindow.supervision import urging as services
-from onewindow.supervision.choices import UrgingState
+from onewindow.supervision.choices import UrgingAction, UrgingState
 from onewindow.supervision.forms_urging import UrgingSendForm
+from onewindow.supervision.machines import URGING
 from onewindow.supervision.models import Urging
+from onewindow.workflow.engine import available_actions, parse_revision
 
 READERS = (
     Role.SUPERVISOR,
@@ -26,18 +33,19 @@ READERS = (
     Role.CENTER_MANAGER,
 )
 OVERDUE_FILTERS = ("yes", "no")
+ViewFunction = Callable[..., HttpResponse]
 
 
 def _urging(request: HttpRequest, public_id: object) -> Urging:
     return get_object_or_404(
-        services.urgings_visible_to(request.user).select_related(*services.RELATED, "record"),
+        selectors.urgings_visible_to(request.user).select_related(*services.RELATED, "record"),
         public_id=public_id,
     )
 
 
 @role_required(*READERS)
 def urging_list(request: HttpRequest) -> HttpResponse:
-    urgings = services.urgings_visible_to(request.user)
+    urgings = selectors.urgings_visible_to(request.user)
     counts = {
         "open": urgings.filter(state=UrgingState.SENT).count(),
         "overdue": urgings.filter(state=UrgingState.SENT, overdue=True).count(),
@@ -71,14 +79,16 @@ def urging_list(request: HttpRequest) -> HttpResponse:
 @role_required(*READERS)
 def urging_detail(request: HttpRequest, public_id: object) -> HttpResponse:
     urging = _urging(request, public_id)
+    # The forms the engine would accept from this user now, nothing else.
+    offered = available_actions(URGING, request.user, urging)
     return render(
         request,
         "supervision/urging_detail.html",
         {
             "title": _("Urging on case %(number)s") % {"number": urging.case.number},
             "urging": urging,
-            "may_reply": services.may_reply(request.user, urging),
-            "may_close": services.may_close(request.user, urging),
+            "may_reply": UrgingAction.REPLY in offered,
+            "may_close": UrgingAction.CLOSE in offered,
         },
     )
 
@@ -89,11 +99,7 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
         Case.objects.visible_to(request.user).select_related("department", "home_place"),
         number=number,
     )
-    refusal = None
-    try:
-        services.urging_check(case=case, actor=request.user)
-    except DomainError as exc:
-        refusal = exc.message
+    refusal = services.urging_refusal(case=case, actor=request.user)
     form = UrgingSendForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and refusal is None and form.is_valid():
         try:
@@ -121,8 +127,8 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
             "case": case,
             "form": form,
             "refusal": refusal,
-            "record": services.latest_record(case),
-            "earlier": services.urgings_visible_to(request.user)
+            "record": selectors.latest_record(case),
+            "earlier": selectors.urgings_visible_to(request.user)
             .filter(case=case)
             .select_related("department")
             .order_by("-sent_at", "-id")[:10],
@@ -130,27 +136,31 @@ def urging_new(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
-@role_required(*READERS)
-@require_POST
-def urging_reply(request: HttpRequest, public_id: object) -> HttpResponse:
-    urging = _urging(request, public_id)
-    try:
-        services.urging_reply(urging=urging, actor=request.user, reply=request.POST.get("reply"))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Your reply was sent to electronic supervision."))
-    return redirect("supervision:urging", public_id=urging.public_id)
+def _posted(service: Callable[..., Urging], field: str, done: Promise) -> ViewFunction:
+    """The view of one action posted from the urging's page: the text in ``field`` and the
+    revision the page showed go to ``service``; a refusal is shown and changes nothing."""
+
+    @role_required(*READERS)
+    @require_POST
+    def view(request: HttpRequest, public_id: object) -> HttpResponse:
+        urging = _urging(request, public_id)
+        try:
+            service(
+                urging=urging,
+                actor=request.user,
+                expected_revision=parse_revision(request.POST.get("revision")),
+                **{field: request.POST.get(field)},
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, str(done))
+        return redirect("supervision:urging", public_id=urging.public_id)
+
+    return view
 
 
-@role_required(*READERS)
-@require_POST
-def urging_close(request: HttpRequest, public_id: object) -> HttpResponse:
-    urging = _urging(request, public_id)
-    try:
-        services.urging_close(urging=urging, actor=request.user, result=request.POST.get("result"))
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The urging is closed."))
-    return redirect("supervision:urging", public_id=urging.public_id)
+urging_reply = _posted(
+    services.urging_reply, "reply", gettext_lazy("Your reply was sent to electronic supervision.")
+)
+urging_close = _posted(services.urging_close, "result", gettext_lazy("The urging is closed."))
