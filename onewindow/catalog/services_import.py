@@ -4,11 +4,16 @@ The whole file is checked first (format and content by ``xlsx``, then department
 and the basic catalog here) and refused with every problem if any is found. Only a clean file is
 applied, in one transaction: new entries are created, entries whose content differs from their
 latest published version get a new version, the rest are left as they are.
+
+Blank forms and samples may come with the list (``files``, keyed by the path the 材料 sheet's
+空白表格 / 示例样表 cell gives): each is published as the implementing body's attachment and the
+cell is replaced by its address, so one file carries a department's guides with their forms.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from onewindow.catalog import policies, services, xlsx
+from onewindow.catalog.attachments import attachment_upload
 from onewindow.catalog.choices import EntryStatus
 from onewindow.catalog.models import CatalogItem, Entry
 from onewindow.catalog.schema import ContentError, clean_content
@@ -84,20 +90,33 @@ class _Step:
     changed: bool = True
 
 
-def catalog_list_import(*, actor: User, data: bytes, effective_date: datetime.date) -> ImportResult:
-    """Import a list workbook; raises ``ListRejected`` with every problem, changing nothing."""
+def catalog_list_import(
+    *,
+    actor: User,
+    data: bytes,
+    effective_date: datetime.date,
+    files: Mapping[str, bytes] | None = None,
+) -> ImportResult:
+    """Import a list workbook; raises ``ListRejected`` with every problem, changing nothing.
+
+    ``files``: blank forms and samples that come with the workbook, by the path its cells name."""
     if not policies.may_manage_lists(actor):
         raise NotPermitted(_("Only a catalog manager imports implementation lists."))
     # Read the file before the transaction: a large workbook takes seconds to parse, and SQLite
     # would hold its write lock all that time.
     parsed = xlsx.parse_workbook(data)
     with transaction.atomic():
-        return _import(actor, parsed, effective_date)
+        return _import(actor, parsed, effective_date, files or {})
 
 
-def _import(actor: User, parsed: xlsx.ParsedList, effective_date: datetime.date) -> ImportResult:
+def _import(
+    actor: User,
+    parsed: xlsx.ParsedList,
+    effective_date: datetime.date,
+    files: Mapping[str, bytes],
+) -> ImportResult:
     problems = list(parsed.problems)
-    steps = _check(actor, parsed.entries, problems)
+    steps = _check(actor, parsed.entries, problems, files)
     if problems:
         raise ListRejected(xlsx.sort_problems(problems))
     outcomes = []
@@ -129,7 +148,9 @@ def _in_scope(prefixes: list[str], region: Region) -> bool:
     return any(region.code.startswith(p) for p in prefixes)
 
 
-def _check(actor: User, rows: list[xlsx.ListEntry], problems: list) -> list[_Step]:
+def _check(
+    actor: User, rows: list[xlsx.ListEntry], problems: list, files: Mapping[str, bytes]
+) -> list[_Step]:
     """Resolve each row's department, region and entry; add a problem for each that fails."""
     departments = {
         d.uscc: d
@@ -222,6 +243,8 @@ def _check(actor: User, rows: list[xlsx.ListEntry], problems: list) -> list[_Ste
     existing = {e.code: e for e in Entry.objects.select_for_update().filter(code__in=list(codes))}
     latest = xlsx.latest_versions(existing.values())
     for step in steps:
+        # Before comparing: a form uploaded again is the same attachment, so the same address.
+        _link_files(actor, step, files, problems)
         step.entry = existing.get(step.code)
         if step.entry is None or not step.row.valid:
             continue
@@ -232,6 +255,34 @@ def _check(actor: User, rows: list[xlsx.ListEntry], problems: list) -> list[_Ste
                 xlsx.entry_problem(step.row, "code", _("A cancelled entry cannot be changed."))
             )
     return steps
+
+
+_FILE_CELLS = ("blank_form", "sample")
+
+
+def _link_files(actor: User, step: _Step, files: Mapping[str, bytes], problems: list) -> None:
+    """Publish the forms and samples the entry's materials name from ``files``; link them."""
+    if not files or not step.row.valid:
+        return
+    for material in step.row.content["materials"]:
+        for key in _FILE_CELLS:
+            path = material[key]
+            if path not in files:
+                continue  # an address, or a name without a file: kept as written
+            try:
+                attachment = attachment_upload(
+                    actor=actor,
+                    department=step.department,
+                    name=path.rsplit("/", 1)[-1],
+                    data=files[path],
+                )
+            except DomainError as exc:
+                header = xlsx.MATERIALS.column(key).header
+                problems.append(
+                    xlsx.SheetProblem(xlsx.MATERIALS.name, None, header, f"{path}: {exc.message}")
+                )
+                continue
+            material[key] = attachment.path
 
 
 def _check_item(
