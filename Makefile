@@ -34,9 +34,10 @@ install: $(UV) ## install the locked dependencies into .venv
 	@$(UV) sync --frozen --quiet --python $(PYTHON)
 
 run: install ## install, migrate, load the demo county once, serve on HOST:PORT with the task consumer
-	@$(MANAGE) migrate --noinput -v0
-	@$(MANAGE) collectstatic --noinput -v0
-	@$(MANAGE) load_demo
+	@# One Django process migrates, collects static files and loads the demo, each only when
+	@# needed (unapplied migrations, changed static sources, no demo county): a second run serves
+	@# within seconds.
+	@$(MANAGE) prepare_run
 	@echo ""
 	@echo "OneWindow is starting at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	@echo ""
