@@ -5,14 +5,17 @@ and the basic catalog here) and refused with every problem if any is found. Only
 applied, in one transaction: new entries are created, entries whose content differs from their
 latest published version get a new version, the rest are left as they are.
 
-Blank forms and samples may come with the list (``files``, keyed by the path the 材料 sheet's
-空白表格 / 示例样表 cell gives): each is published as the implementing body's attachment and the
-cell is replaced by its address, so one file carries a department's guides with their forms.
+Blank forms and samples may come with the list: a zip archive holding the workbook at its top and
+the forms in folders, or ``files`` from the caller, keyed by the path the 材料 sheet's 空白表格 /
+示例样表 cell gives. Each named file is published as the implementing body's attachment and the
+cell is replaced by its address, so one upload carries a department's guides with their forms.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -35,6 +38,9 @@ if TYPE_CHECKING:
     from onewindow.accounts.models import User
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# A list archive, unpacked: at most this many files and bytes (a bomb is refused, not expanded).
+MAX_BUNDLE_FILES = 2000
+MAX_BUNDLE_BYTES = 100 * 1024 * 1024
 
 
 class ListRejected(DomainError):
@@ -102,11 +108,77 @@ def catalog_list_import(
     ``files``: blank forms and samples that come with the workbook, by the path its cells name."""
     if not policies.may_manage_lists(actor):
         raise NotPermitted(_("Only a catalog manager imports implementation lists."))
+    bundle = _unpack(data)
+    if bundle is not None:
+        data, bundled = bundle
+        files = {**bundled, **(files or {})}
     # Read the file before the transaction: a large workbook takes seconds to parse, and SQLite
     # would hold its write lock all that time.
     parsed = xlsx.parse_workbook(data)
     with transaction.atomic():
         return _import(actor, parsed, effective_date, files or {})
+
+
+def _refused(message: object) -> ListRejected:
+    return ListRejected([xlsx.SheetProblem("", None, "", str(message))])
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    # Chinese Windows writes names in GBK without saying so; zipfile then reads them as cp437.
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437", errors="replace")
+    for encoding in ("utf-8", "gbk"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def _unpack(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
+    """A zip of a list workbook and its forms → (the workbook, the other files by path); None
+    when ``data`` is not such an archive (a workbook is a zip too: it is left to the parse)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        return None
+    with archive:
+        if "[Content_Types].xml" in archive.namelist():
+            return None  # an xlsx workbook
+        members = {
+            _member_name(info): info
+            for info in archive.infolist()
+            if not info.is_dir()
+            and not info.filename.startswith("__MACOSX/")  # macOS adds these to every zip
+            and not info.filename.rsplit("/", 1)[-1].startswith(".")
+        }
+        if len(members) > MAX_BUNDLE_FILES or (
+            sum(i.file_size for i in members.values()) > MAX_BUNDLE_BYTES
+        ):
+            raise _refused(
+                _("The archive holds more than %(n)d files or %(mb)d MB.")
+                % {"n": MAX_BUNDLE_FILES, "mb": MAX_BUNDLE_BYTES // 1024 // 1024}
+            )
+        # A folder zipped as a whole has all its files under one top folder: look inside it.
+        tops = {name.split("/", 1)[0] for name in members}
+        if len(tops) == 1 and all("/" in name for name in members):
+            top = tops.pop() + "/"
+            members = {name.removeprefix(top): info for name, info in members.items()}
+        workbooks = [n for n in members if "/" not in n and n.lower().endswith(".xlsx")]
+        if len(workbooks) != 1:
+            raise _refused(
+                _(
+                    "A zip archive holds one list workbook (.xlsx) at its top and the blank forms "
+                    "and samples in folders; this one has %(n)d workbooks at its top."
+                )
+                % {"n": len(workbooks)}
+            )
+        try:
+            files = {name: archive.read(info) for name, info in members.items()}
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
+            raise _refused(_("The zip archive cannot be read.")) from None
+    return files.pop(workbooks[0]), files
 
 
 def _import(

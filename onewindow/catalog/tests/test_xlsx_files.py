@@ -6,7 +6,11 @@ come with the workbook (as a department's folder or zip holds them).
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from onewindow.catalog.models import Attachment, Entry, EntryVersion
@@ -99,3 +103,85 @@ def test_a_bad_file_refuses_the_whole_list(
     assert problem.message.startswith(FORM)
     assert EntryVersion.objects.count() == versions
     assert not Attachment.objects.exists()
+
+
+# --- a zip of the list and its forms, as a department sends it ---------------------------------
+
+
+def _zip(members: dict[str, bytes], *, gbk: bool = False) -> bytes:
+    buffer = io.BytesIO()
+    renames: dict[bytes, bytes] = {}
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for index, (name, data) in enumerate(members.items()):
+            if gbk:  # as Chinese Windows writes it: GBK bytes, no UTF-8 flag
+                encoded = name.encode("gbk")
+                placeholder = f"@{index}@".ljust(len(encoded), "_").encode()
+                renames[placeholder] = encoded
+                name = placeholder.decode()
+            archive.writestr(name, data)
+    data = buffer.getvalue()
+    for placeholder, encoded in renames.items():  # in both headers of the member
+        data = data.replace(placeholder, encoded)
+    return data
+
+
+@pytest.mark.parametrize("gbk", [False, True])
+def test_a_zip_of_the_list_and_its_forms_imports_and_links(
+    catalog,  # noqa: F811
+    list_manager_a,  # noqa: F811
+    world,
+    gbk,
+):
+    data = _zip(
+        {
+            "市场监管局/实施清单.xlsx": _with_form(list_manager_a, world),
+            f"市场监管局/{FORM}": PDF,
+            "__MACOSX/市场监管局/._实施清单.xlsx": b"junk",
+        },
+        gbk=gbk,
+    )
+
+    result = catalog_list_import(
+        actor=list_manager_a, data=data, effective_date=timezone.localdate()
+    )
+
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
+    attachment = Attachment.objects.get()
+    assert attachment.name == "登记申请书（空白表格）.pdf"
+    content = Entry.objects.get(pk=catalog["a_x"].pk).current_version.content
+    assert content["materials"][0]["blank_form"] == attachment.path
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {"forms/a.pdf": PDF},  # no workbook
+        {"a.xlsx": b"x", "b.xlsx": b"y"},  # two
+    ],
+)
+def test_a_zip_without_one_workbook_at_its_top_is_refused(
+    list_manager_a,  # noqa: F811
+    world,
+    members,
+):
+    with pytest.raises(ListRejected) as info:
+        catalog_list_import(
+            actor=list_manager_a, data=_zip(members), effective_date=timezone.localdate()
+        )
+
+    assert "zip" in info.value.problems[0].message
+    assert not Attachment.objects.exists()
+
+
+def test_the_upload_page_takes_a_zip(catalog, list_manager_a, world, login):  # noqa: F811
+    upload = io.BytesIO(_zip({"实施清单.xlsx": _with_form(list_manager_a, world), FORM: PDF}))
+    upload.name = "市场监管局.zip"
+
+    response = login(list_manager_a).post(
+        reverse("catalog:lists-import"),
+        {"workbook": upload, "effective_date": timezone.localdate().isoformat()},
+    )
+
+    assert response.status_code == 200
+    assert response.context["result"].updated == 1
+    assert Attachment.objects.get().department == world.dept_x
