@@ -23,6 +23,9 @@ TOWNSHIPS: list[tuple[str, str, list[str]]] = [
     ("107", "定远镇", ["定远村", "蒋家营村", "凡家营村", "三墩营村"]),
 ]
 
+# The seed of the demo's people, numbers and posts (`load_demo --seed` picks another).
+DEFAULT_SEED = 20261122
+
 CENTER_ADDRESS = "榆中县城关镇栖云北路188号"
 CENTER_PHONE = "0931-5221234"
 HOURS = "周一至周五 8:30-12:00, 14:30-18:00（周六上午值班）"

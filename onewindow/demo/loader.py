@@ -21,6 +21,8 @@ from onewindow.deadlines.services import calendar_seed_from_library
 from onewindow.demo import county, supervision_cards, supervision_urgings
 from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
+from onewindow.demo.county import DEFAULT_SEED
+from onewindow.demo.personas import PERSONAS, Persona, demo_personas, is_loaded
 from onewindow.organisations import services as org
 from onewindow.organisations.choices import BusinessCategory, PlaceKind, Role, WindowKind
 from onewindow.organisations.models import Department, Region, ServicePlace, Staff, Window
@@ -29,14 +31,7 @@ from onewindow.registries.choices import AgentRelation, LegalPersonType, RealNam
 from onewindow.registries.numbers import make_resident_id, make_uscc
 from onewindow.supervision.sweep import warnings_sweep
 
-DEFAULT_SEED = 20261122
-
-
-@dataclass(frozen=True)
-class Persona:
-    username: str
-    role_label: str
-    where: str
+__all__ = ["DEFAULT_SEED", "PERSONAS", "DemoSummary", "Persona", "demo_personas", "load_demo"]
 
 
 @dataclass
@@ -44,30 +39,6 @@ class DemoSummary:
     created: bool
     counts: dict[str, int] = field(default_factory=dict)
     personas: list[Persona] = field(default_factory=list)
-
-
-# The logins printed by `make run`. Order = order printed.
-PERSONAS = (
-    ("clerk", "窗口受理人员 Window clerk", "县政务服务中心 C01"),
-    ("clerk_town", "窗口受理人员 Window clerk", "城关镇便民服务中心 01"),
-    ("reviewer", "后台审查人员 Back-office reviewer", "县市场监督管理局"),
-    ("approver", "审批负责人 Approver", "县市场监督管理局"),
-    ("manager", "中心管理人员 Center manager", "县政务服务中心"),
-    ("supervisor", "电子监察人员 Supervisor", "榆中县"),
-    ("hotline", "热线坐席 Hotline agent", "榆中县 12345"),
-    ("admin", "系统管理员 Administrator", "榆中县"),
-    ("catalog", "事项目录管理员 Catalog manager", "榆中县"),
-    ("citizen", "群众 Citizen", "网上办事大厅"),
-    ("company", "企业 Company", "网上办事大厅"),
-)
-
-
-def demo_personas() -> list[Persona]:
-    return [Persona(*p) for p in PERSONAS]
-
-
-def is_loaded() -> bool:
-    return Region.objects.filter(code=county.COUNTY[0]).exists()
 
 
 class _Builder:

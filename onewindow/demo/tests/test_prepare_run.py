@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from onewindow.demo import loader
+from onewindow.demo.management.commands import load_demo as load_demo_command
 from onewindow.demo.management.commands import prepare_run
 
 PLAIN_STORAGES = {
@@ -28,7 +29,7 @@ def static(settings, tmp_path: Path, monkeypatch) -> Path:
     settings.STATICFILES_DIRS = [source]
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STORAGES = PLAIN_STORAGES
-    monkeypatch.setattr(loader, "is_loaded", lambda: True)
+    monkeypatch.setattr(load_demo_command, "is_loaded", lambda: True)
     return source
 
 
@@ -95,12 +96,12 @@ def test_unapplied_migrations_are_applied(db, static, monkeypatch):
 
 def test_the_demo_is_loaded_when_missing(db, static, monkeypatch, capsys):
     calls: list[dict] = []
-    monkeypatch.setattr(loader, "is_loaded", lambda: False)
+    monkeypatch.setattr(load_demo_command, "is_loaded", lambda: False)
     monkeypatch.setattr(
-        "onewindow.demo.management.commands.load_demo.load_demo",
-        lambda **kwargs: calls.append(kwargs) or loader.DemoSummary(created=False),
+        loader, "load_demo", lambda **kwargs: calls.append(kwargs) or loader.DemoSummary(True)
     )
 
     call_command("prepare_run", "--quiet-logins")
 
     assert len(calls) == 1
+    assert "Demo county loaded" in capsys.readouterr().out

@@ -62,6 +62,9 @@ class Command(BaseCommand):
         "Migrate, collect static files and load the demo county, each only when needed "
         "(what `make run` does before it serves)."
     )
+    # The system checks take longer than everything else here; a step that has work to do runs
+    # them itself (migrate checks the database it migrates).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the logins")
@@ -69,7 +72,7 @@ class Command(BaseCommand):
     def handle(self, *args: object, quiet_logins: bool, **options: object) -> None:
         verbose = int(options.get("verbosity", 1)) > 1
         if unapplied_migrations():
-            call_command("migrate", interactive=False, verbosity=0)
+            call_command("migrate", interactive=False, verbosity=0, skip_checks=False)
         elif verbose:
             self.stdout.write("Migrations: up to date.")
 
