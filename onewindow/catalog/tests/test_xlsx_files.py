@@ -169,7 +169,7 @@ def test_a_zip_without_one_workbook_at_its_top_is_refused(
             actor=list_manager_a, data=_zip(members), effective_date=timezone.localdate()
         )
 
-    assert "zip" in info.value.problems[0].message
+    assert "压缩包" in info.value.problems[0].message  # the archive, in the default Chinese
     assert not Attachment.objects.exists()
 
 
