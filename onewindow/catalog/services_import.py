@@ -144,8 +144,9 @@ def _unpack(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
     except (zipfile.BadZipFile, ValueError):
         return None
     with archive:
-        if "[Content_Types].xml" in archive.namelist():
-            return None  # an xlsx workbook
+        names = archive.namelist()
+        if "[Content_Types].xml" in names or not any(n.lower().endswith(".xlsx") for n in names):
+            return None  # a workbook, or no list at all: the parse says what it is not
         members = {
             _member_name(info): info
             for info in archive.infolist()

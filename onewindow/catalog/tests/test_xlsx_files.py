@@ -155,7 +155,7 @@ def test_a_zip_of_the_list_and_its_forms_imports_and_links(
 @pytest.mark.parametrize(
     "members",
     [
-        {"forms/a.pdf": PDF},  # no workbook
+        {"forms/a.xlsx": b"x", "samples/a.pdf": PDF},  # workbooks in folders are forms
         {"a.xlsx": b"x", "b.xlsx": b"y"},  # two
     ],
 )
