@@ -43,10 +43,14 @@ var/tools/bin/uv:
 install: $(UV) ## install the locked dependencies into .venv
 	@$(UV) sync --frozen --quiet --python $(PYTHON)
 
-run: install ## install, migrate, load the demo county once, serve on HOST:PORT with the task consumer
-	@$(MANAGE) migrate --noinput -v0
-	@$(MANAGE) collectstatic --noinput -v0
-	@$(MANAGE) load_demo
+run: $(UV) ## install, migrate, load the demo county once, serve on HOST:PORT with the task consumer
+	@# Installed with the dependencies compiled to bytecode once: each process started below
+	@# would otherwise compile them again where bytecode is not written (PYTHONDONTWRITEBYTECODE).
+	@$(UV) sync --frozen --quiet --compile-bytecode --python $(PYTHON)
+	@# One Django process migrates, collects static files and loads the demo, each only when
+	@# needed (unapplied migrations, changed static sources, no demo county): a second run serves
+	@# within seconds.
+	@$(MANAGE) prepare_run
 	@echo ""
 	@echo "OneWindow is starting at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	@echo ""
