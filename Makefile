@@ -22,10 +22,11 @@ MANAGE := $(VENV_PY) manage.py
 
 # The suite runs in pytest-xdist worker processes, each with its own test database
 # (test_<name>_gw0, _gw1, ...). "auto" starts one per CPU; TEST_WORKERS=0 runs everything in one
-# process. worksteal hands an idle worker half of a busy one's remaining tests: the slow modules
-# (the demo with its cases, PDFs) do not leave one core idle at the end.
+# process. loadgroup hands out tests one by one (no core idles at the end), except those marked
+# with one xdist_group, which stay on one worker: the demo-with-cases module loads the county once
+# in a module fixture, and split across workers it would load it on each.
 TEST_WORKERS ?= auto
-XDIST := -n $(TEST_WORKERS) --dist worksteal
+XDIST := -n $(TEST_WORKERS) --dist loadgroup
 # The browser journeys each start Chromium against their own live server and demo county: two at
 # a time on two cores still gain (see docs/contributing.md, "CI").
 BROWSER_WORKERS ?= 2
