@@ -594,10 +594,6 @@ ROWS: list[Row] = [
             "*": 403,
         },
         post=SAME,
-        xfail=(
-            "defect: cases:intake-joint opens the counter form for a 一件事 of another county "
-            "(or one the town hall cannot receive); only case_receive_joint refuses it on submit"
-        ),
     ),
     Row(
         "cases:window",

@@ -255,6 +255,10 @@ def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(reverse("cases:intake") + f"?applicant={number}")
+    # Like a single item: no form for a 一件事 this hall cannot receive (the service refuses it).
+    if not all(routing.is_receivable_at(item.entry, post.place) for item in items):
+        messages.error(request, _("This item cannot be received at this hall."))
+        return redirect(reverse("cases:intake") + f"?applicant={number}")
     answers = {
         item.entry.code: [
             source.get(f"q-{item.entry.code}-{q.code}", "")
