@@ -98,6 +98,9 @@ class Entry(PublicIdModel):
     name = models.CharField(_("name"), max_length=200, db_index=True)
     pinyin = models.CharField(_("pinyin"), max_length=800, blank=True)
     initials = models.CharField(_("pinyin initials"), max_length=200, blank=True)
+    # What the item produces (its result's name) and the words people use for it, so that a
+    # search for 营业执照 finds 个体工商户设立登记: kept by entry_refresh (search_text.keywords_of).
+    keywords = models.CharField(_("search keywords"), max_length=500, blank=True)
     case_type = models.CharField(
         _("case type"), max_length=1, choices=CaseType.choices, default=CaseType.PROMISED
     )

@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from onewindow.catalog.choices import ItemType
 from onewindow.catalog.models import Entry, EntryVersion
+from onewindow.catalog.search_text import expand
 
 SEARCH_LIMIT = 200
 CODE_LIKE = re.compile(r"^(?=.*\d)[0-9A-Z]{12,40}$")  # codes always carry digits
@@ -47,6 +48,9 @@ def entry_search(
     # Chinese has no case: a plain LIKE is enough unless the keyword carries Latin letters.
     latin_letters = re.search("[A-Za-z]", keyword)
     condition = Q(name__icontains=keyword) if latin_letters else Q(name__contains=keyword)
+    # What the item produces, and the words people use for it (营业执照 → 个体工商户设立登记).
+    for term in expand(keyword):
+        condition |= Q(keywords__icontains=term) if latin_letters else Q(keywords__contains=term)
     if latin.isascii() and latin.isalnum():
         condition |= Q(initials__contains=latin) | Q(pinyin__contains=latin)
     return (

@@ -24,7 +24,7 @@ from onewindow.catalog.schema import (
     clean_content,
     validate_basic_code,
 )
-from onewindow.catalog.search_text import pinyin_forms
+from onewindow.catalog.search_text import keywords_of, pinyin_forms
 from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.organisations.choices import BusinessCategory
 
@@ -73,6 +73,7 @@ def entry_refresh(*, entry: Entry, today: datetime.date | None = None) -> Entry:
     entry.current_version = version
     entry.name = guide.name
     entry.pinyin, entry.initials = pinyin_forms(guide.name)
+    entry.keywords = keywords_of(guide.result_name)
     entry.case_type = guide.case_type
     entry.promised_days = guide.promised_days
     entry.visits = guide.visits or 0
@@ -82,6 +83,7 @@ def entry_refresh(*, entry: Entry, today: datetime.date | None = None) -> Entry:
             "name",
             "pinyin",
             "initials",
+            "keywords",
             "case_type",
             "promised_days",
             "visits",

@@ -13,11 +13,15 @@ def catalog(world):
     return {
         "licence": make_entry(department=world.dept_x, name="营业执照变更登记", themes=("change",)),
         "food": make_entry(
-            department=world.dept_x, name="食品经营许可（新办）", themes=("operation",)
+            department=world.dept_x,
+            name="食品经营许可（新办）",
+            themes=("operation",),
+            result_name="食品经营许可证",
         ),
         "marriage": make_entry(
             department=world.dept_y,
             name="结婚登记",
+            result_name="结婚证",
             category="personal",
             themes=("marriage",),
             service_objects=["natural_person"],
@@ -26,6 +30,7 @@ def catalog(world):
             department=world.dept_y,
             region=world.town_a,
             name="农村宅基地和建房（规划许可）审批",
+            result_name="乡村建设规划许可证",
             category="construction",
             themes=("housing", "farming"),
         ),
@@ -85,3 +90,16 @@ def test_search_page(client, catalog, django_assert_max_num_queries):
     # nonsense filters are ignored, never a 500
     assert client.get("/catalog/", {"level": "abc", "department": "-1"}).status_code == 200
     assert client.get("/catalog/", {"theme": "marriage"}).content.decode().count("结婚登记") >= 1
+
+
+def test_items_are_found_by_what_they_produce_and_its_common_names(world, catalog):
+    # Issue 11, item 11: 个体工商户设立登记 produces a 营业执照 without the word in its name.
+    make_entry(department=world.dept_x, name="个体工商户设立登记", result_name="营业执照")
+    make_entry(department=world.dept_x, name="农民专业合作社设立登记", result_name="营业执照")
+    found = names(entry_search(q="营业执照"))
+    assert found[0] == "营业执照变更登记"  # its name starts with the keyword: first
+    assert sorted(found[1:]) == ["个体工商户设立登记", "农民专业合作社设立登记"]
+    # The words people use: 执照 is a 营业执照, 食品许可证 a 食品经营许可证.
+    assert "个体工商户设立登记" in names(entry_search(q="执照"))
+    assert names(entry_search(q="食品许可证")) == ["食品经营许可（新办）"]
+    assert names(entry_search(q="结婚证")) == ["结婚登记"]
