@@ -26,7 +26,7 @@ SCOPE_PREFIX = {
     TongbanScope.PROVINCE: 2,
     TongbanScope.NATIONAL: 0,
 }
-_KIND_ORDER = {
+_KIND_ORDER: dict[str, int] = {
     PlaceKind.GOVERNMENT_CENTER: 0,
     PlaceKind.CONVENIENCE_CENTER: 1,
     PlaceKind.CONVENIENCE_STATION: 2,

@@ -8,11 +8,12 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.catalog import policies, selectors, services
 from onewindow.catalog.choices import (
     BUSINESS_THEMES,
@@ -50,7 +51,7 @@ CATALOG_STAFF = (Role.REVIEWER, Role.APPROVER, Role.CATALOG_MANAGER)
 
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    results = Entry.objects.none()
+    results: QuerySet[Entry] = Entry.objects.none()
     filters: dict[str, Any] = {}
     if form.is_valid():
         data = form.cleaned_data
@@ -88,7 +89,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CATALOG_STAFF)
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = (
         Entry.objects.visible_to(request.user)
         .select_related("department", "current_version", "item")
@@ -118,7 +119,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CATALOG_STAFF)
-def change_list(request: HttpRequest) -> HttpResponse:
+def change_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     changes = ChangeRequest.objects.visible_to(request.user).select_related(
         "department", "entry", "drafted_by"
     )
@@ -156,7 +157,7 @@ def _uuid_or_404(value: str | None) -> uuid.UUID:
     return found[0]
 
 
-def _own_department(request: HttpRequest) -> Department:
+def _own_department(request: AuthenticatedHttpRequest) -> Department:
     ids = scope.department_ids(request.user, Role.REVIEWER, Role.APPROVER)
     if not ids:
         raise PermissionDenied
@@ -167,7 +168,7 @@ def _own_department(request: HttpRequest) -> Department:
 
 
 @role_required(Role.REVIEWER, Role.APPROVER)
-def change_new(request: HttpRequest) -> HttpResponse:
+def change_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Draft a change. ``?kind=`` picks the kind, ``?entry=`` the entry it applies to."""
     department = _own_department(request)
     kind = request.GET.get("kind", ChangeKind.CHANGE)
@@ -277,7 +278,7 @@ def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> 
 
 
 @role_required(*CATALOG_STAFF)
-def change_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def change_detail(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     change = get_object_or_404(
         ChangeRequest.objects.visible_to(request.user).select_related(
             "department__region", "entry__current_version", "drafted_by", "reviewed_by"

@@ -188,20 +188,25 @@ class Cast:
     @classmethod
     def build(cls, county: Region, center: ServicePlace) -> Cast:
         users: dict[int, Any] = {}  # one object per user: it caches its assignments
-        clerks, desks, managers = {}, {}, {}
+        clerks: dict[tuple[int, str], tuple[Any, Any]] = {}
+        desks: dict[int, Desk] = {}
+        managers: dict[int, Any] = {}
         rows = Assignment.objects.select_related("staff__user", "window")
         for a in rows.order_by("pk"):
             user = users.setdefault(a.staff.user_id, a.staff.user)
-            if a.role == Role.WINDOW_CLERK and a.window_id:
+            if a.role == Role.WINDOW_CLERK and a.window is not None and a.place_id is not None:
                 clerks.setdefault((a.place_id, a.window.number), (user, a.window))
-            elif a.role in (Role.REVIEWER, Role.APPROVER):
-                desk = desks.setdefault(a.department_id, Desk([], None))
+            elif a.role in (Role.REVIEWER, Role.APPROVER) and a.department_id is not None:
+                # Every demo department has an approver: it is filled in when its row comes.
+                desk = desks.setdefault(a.department_id, Desk([], None))  # type: ignore[arg-type]
                 if a.role == Role.REVIEWER:
                     desk.reviewers.append(user)
                 else:
                     desk.approver = desk.approver or user
-            elif a.role == Role.CENTER_MANAGER and (
-                a.place_id not in managers or user.username == "manager"
+            elif (
+                a.role == Role.CENTER_MANAGER
+                and a.place_id is not None
+                and (a.place_id not in managers or user.username == "manager")
             ):
                 managers[a.place_id] = user
         hubs = list(
@@ -221,8 +226,9 @@ class Cast:
             others=[o for o in orgs if o.kind != LegalPersonType.ENTERPRISE],
         )
         authorisations = AgentAuthorization.objects.filter(principal_person__isnull=False)
-        for a in authorisations.select_related("agent").order_by("pk"):
-            cast.authorised.setdefault(a.principal_person_id, a.agent)
+        for authorisation in authorisations.select_related("agent").order_by("pk"):
+            if authorisation.principal_person_id is not None:  # filtered above
+                cast.authorised.setdefault(authorisation.principal_person_id, authorisation.agent)
         cast._open_accounts(orgs)
         return cast
 
@@ -372,7 +378,9 @@ class Planner:
             holders = [
                 h
                 for h in (cast.persons if kind == "person" else cast.enterprises)
-                if h in cast.accounts and h.user.username not in ("citizen", "company")
+                if h in cast.accounts
+                and h.user is not None
+                and h.user.username not in ("citizen", "company")
             ]
             return rng.choice(holders)
         if kind == "person":

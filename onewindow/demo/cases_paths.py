@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -243,7 +243,7 @@ class Story:
     address: str = ""
     answers: Any = None
     lines: list = field(default_factory=list)
-    steps: list[tuple[int, Callable[[datetime.datetime], None]]] = field(default_factory=list)
+    steps: list[tuple[int, Callable[[datetime.datetime], object]]] = field(default_factory=list)
     age: tuple[int, int] = (0, 10**9)  # how long ago the last action happened, working minutes
     pin_day: int | None = None  # or: the last action happened this many working days ago
     start: int = 0
@@ -251,12 +251,19 @@ class Story:
 
     # -- planning helpers -------------------------------------------------------------------------
 
-    def then(self, lo: int, hi: int, action: Callable[[datetime.datetime], None]) -> None:
+    def then(self, lo: int, hi: int, action: Callable[[datetime.datetime], object]) -> None:
         self.steps.append((self.rng.randint(int(lo), int(max(lo, hi))), action))
 
     @property
     def online(self) -> bool:
         return self.user is not None
+
+    @property
+    def filed(self) -> Case:
+        """The case, which every action after the receipt acts on."""
+        if self.case is None:
+            raise ValueError(f"{self.scenario}: the case has not been received yet")
+        return self.case
 
     def pick_lines(self, count: int, *, deferrable: bool = False) -> list[int]:
         handed = [
@@ -271,7 +278,7 @@ class Story:
         ]
         return sorted(self.rng.sample(handed, min(count, len(handed))))
 
-    def inputs(self, missing: list[int] = ()) -> list[MaterialInput]:
+    def inputs(self, missing: Sequence[int] = ()) -> list[MaterialInput]:
         """What the clerk records at the window: everything in hand but ``missing``."""
         result = []
         for position, m in self.lines:
@@ -309,11 +316,11 @@ class Story:
         ]
 
     def part(self, code: str) -> Case:
-        return self.case.parts.get(entry__code=code)
+        return self.filed.parts.get(entry__code=code)
 
     # -- intake and acceptance ------------------------------------------------------------------
 
-    def receive(self, missing: list[int] = ()) -> None:
+    def receive(self, missing: Sequence[int] = ()) -> None:
         def act(at: datetime.datetime) -> None:
             common = {
                 "applicant": self.applicant,
@@ -333,7 +340,7 @@ class Story:
                     at=at,
                     **common,
                 )
-            elif self.online:
+            elif self.user is not None:  # online
                 draft = intake.case_draft_save(
                     user=self.user,
                     entry=self.entry,

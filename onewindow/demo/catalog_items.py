@@ -103,7 +103,7 @@ DECIDE = "作出准予或者不予的决定；不予的，书面说明理由并�
 DELIVER = "按申请人选择的方式送达：窗口领取或免费邮寄"
 
 # Special procedures whose time the law leaves out of the limit (行政许可法 第四十五条).
-UNCOUNTED = {
+UNCOUNTED: dict[str, tuple[str, str]] = {
     EXPERT: ("专家评审", "组织专家评审，评审意见作为审查依据"),
     HEARING: ("听证", "依法举行听证，根据听证笔录作出决定"),
     ANNOUNCEMENT: ("公示", "在县政府门户网站或村（居）务公开栏公示"),
@@ -2868,7 +2868,9 @@ PLANNING_BASIS = "《中华人民共和国城乡规划法》"
 ESTATE_APPLICATION = table("不动产登记申请书", form=PAPER, notes="窗口可代为打印，申请人核对后签字")
 
 
-def estate_item(code: str, name: str, *, themes: Sequence[str] = (Theme.HOUSING,), **kwargs: Any):
+def estate_item(
+    code: str, name: str, *, themes: Sequence[str] = (Theme.HOUSING,), **kwargs: Any
+) -> dict[str, Any]:
     """An item of the 不动产登记 window: same basis, window and e-certificate as the rest."""
     kwargs.setdefault("result", (LICENCE, "不动产权证书或不动产登记证明（同步发放电子证照）"))
     kwargs.setdefault("basis", ESTATE_BASIS)

@@ -9,6 +9,7 @@ import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.worksheet.worksheet import Worksheet
 
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -45,6 +46,8 @@ def form_title(label: str) -> str:
 def form_workbook(*, title: str, item_name: str, for_companies: bool, sample: bool) -> bytes:
     book = Workbook()
     sheet = book.active
+    if not isinstance(sheet, Worksheet):  # a new workbook starts with one worksheet
+        raise TypeError("openpyxl gave no active worksheet")
     sheet.title = "样例" if sample else "申请表"
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 60

@@ -107,7 +107,8 @@ class ApplicationForm(_UploadsMixin, StyledFormMixin, forms.Form):
             self.upload_fields.append(name)
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.check_uploads()
         method = data.get("delivery_method")
         if method == DeliveryMethod.MAIL and not (data.get("delivery_address") or "").strip():
@@ -133,9 +134,9 @@ class ResubmitForm(_UploadsMixin, StyledFormMixin, forms.Form):
         return [(m, self[material_field_name(m.position)]) for m in self.materials]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
         self.check_uploads()
-        return data
+        return self.cleaned_data
 
 
 class WithdrawForm(StyledFormMixin, forms.Form):

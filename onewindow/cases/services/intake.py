@@ -366,13 +366,13 @@ def case_draft_save(
             raise DomainError(_("This application belongs to someone else."))
         if case.state != CaseState.DRAFT:
             return case  # already submitted: a resent form changes nothing
-        case.answers = clean_answers(case.version, answers)
+        case.answers = clean_answers(case.filed_version, answers)
         case.contact_phone = (contact_phone or case.contact_phone)[:20]
         case.form_data = form_data or case.form_data
         for key, value in delivery_fields(delivery_method, delivery_address).items():
             setattr(case, key, value)
         case.save()
-        lines = checklist_lines(case.version, case.answers)
+        lines = checklist_lines(case.filed_version, case.answers)
         write_materials(case, lines, check_inputs(lines, materials, online=True), online=True)
     return case
 

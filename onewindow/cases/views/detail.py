@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import clock, selectors
 from onewindow.cases.choices import Action
 from onewindow.cases.forms import (
@@ -67,7 +68,7 @@ PANEL_ACTIONS: dict[str, tuple[Action, ...]] = {
 }
 
 
-def _staff_only(request: HttpRequest) -> None:
+def _staff_only(request: AuthenticatedHttpRequest) -> None:
     if not scope.assignments_of(request.user) and not request.user.is_superuser:
         raise Http404
 
@@ -135,7 +136,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def case_fee_add(request: HttpRequest, number: str) -> HttpResponse:
+def case_fee_add(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     """Record a fee charged in the case (收费); an irregular one is recorded and flagged."""
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
@@ -226,7 +227,7 @@ def _return(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _decide(request: HttpRequest, case: Case, revision: int) -> None:
+def _decide(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(DecideForm(request.POST))
     backoffice.case_decide(
         case=case,
@@ -317,7 +318,7 @@ def _supply(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-ACTIONS: dict[str, Callable[[HttpRequest, Case, int], None]] = {
+ACTIONS: dict[str, Callable[[AuthenticatedHttpRequest, Case, int], None]] = {
     "window_decision": _window_decision,
     "resubmit": _resubmit,
     "refusal_review": _refusal_review,
@@ -338,7 +339,7 @@ ACTIONS: dict[str, Callable[[HttpRequest, Case, int], None]] = {
 
 @require_POST
 @login_required
-def case_act(request: HttpRequest, number: str, action: str) -> HttpResponse:
+def case_act(request: AuthenticatedHttpRequest, number: str, action: str) -> HttpResponse:
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
     handler = ACTIONS.get(action)

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import routing
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.forms import (
@@ -34,7 +35,7 @@ from onewindow.core.masking import mask_phone
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role, WindowKind
-from onewindow.registries.models import NaturalPerson
+from onewindow.registries.models import LegalPerson, NaturalPerson
 from onewindow.registries.selectors import applicant_find
 
 
@@ -50,7 +51,9 @@ def _post(request: HttpRequest):
     return posts[0]
 
 
-def _applicant(request: HttpRequest, number: str):
+def _applicant(
+    request: AuthenticatedHttpRequest, number: str
+) -> tuple[NaturalPerson | LegalPerson | None, str]:
     try:
         found, _kind = applicant_find(user=request.user, number=number)
     except ValidationError as exc:
@@ -61,10 +64,13 @@ def _applicant(request: HttpRequest, number: str):
 
 
 @role_required(Role.WINDOW_CLERK)
-def intake_start(request: HttpRequest) -> HttpResponse:
+def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     post = _post(request)
+    if post.place is None:  # a window clerk is always posted at a place
+        raise Http404
     form = StartForm(request.GET or None)
-    applicant, entries, joints, error = None, None, [], ""
+    applicant, entries, error = None, None, ""
+    joints: list[JointService] = []
     if form.is_valid():
         applicant, error = _applicant(request, form.cleaned_data["applicant"])
         if error:
@@ -76,11 +82,11 @@ def intake_start(request: HttpRequest) -> HttpResponse:
             "department__places"
         )
         entries = [e for e in found[:200] if routing.is_receivable_at(e, post.place)][:30]
-        joints = JointService.objects.filter(
+        active = JointService.objects.filter(
             is_active=True, region__code=post.place.region.code[:6].ljust(12, "0")
         )
         keyword = form.cleaned_data["q"]
-        joints = [j for j in joints if not keyword or keyword in j.name]
+        joints = [j for j in active if not keyword or keyword in j.name]
     return render(
         request,
         "cases/intake_start.html",
@@ -95,17 +101,19 @@ def intake_start(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _lines(entry: Entry, answers: list[str]):
+def _lines(entry: Entry, answers: list[str]) -> tuple[list[str] | None, list[tuple[int, dict]]]:
     try:
-        clean = clean_answers(entry.current_version, answers)
+        clean = clean_answers(entry.effective_version, answers)
     except DomainError:
         return None, []
-    return clean, checklist_lines(entry.current_version, clean)
+    return clean, checklist_lines(entry.effective_version, clean)
 
 
 @role_required(Role.WINDOW_CLERK)
-def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
+def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     post = _post(request)
+    if post.place is None:  # a window clerk is always posted at a place
+        raise Http404
     entry = get_object_or_404(
         Entry.objects.public().select_related("department"), public_id=public_id
     )
@@ -160,7 +168,7 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
-def _agent(request: HttpRequest, number: str) -> NaturalPerson | None:
+def _agent(request: AuthenticatedHttpRequest, number: str) -> NaturalPerson | None:
     if not number:
         return None
     found, error = _applicant(request, number)
@@ -240,7 +248,7 @@ def rows_from_materials(case: Case, materials: list) -> list[dict]:
 
 
 @role_required(Role.WINDOW_CLERK)
-def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
+def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """一件事 at the counter: every item's situations, one merged checklist, one decision."""
     post = _post(request)
     joint_service = get_object_or_404(JointService.objects.filter(is_active=True), code=code)

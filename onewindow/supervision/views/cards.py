@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.organisations.access import role_required
@@ -127,7 +129,7 @@ def card_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR)
-def card_new(request: HttpRequest) -> HttpResponse:
+def card_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     departments = policies.supervised_departments(request.user).order_by("region__code", "name")
     form = CardIssueForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
@@ -176,7 +178,7 @@ def _act(request: HttpRequest, public_id: str, act: Callable[[Card, int], object
     return redirect("supervision:card", public_id=card.public_id)
 
 
-def _posted(form) -> dict:
+def _posted(form: forms.Form) -> dict:
     if not form.is_valid():
         raise DomainError(_form_error(form))
     return form.cleaned_data

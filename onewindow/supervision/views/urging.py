@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
 from onewindow.organisations.access import role_required
@@ -94,7 +95,7 @@ def urging_detail(request: HttpRequest, public_id: object) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR)
-def urging_new(request: HttpRequest, number: str) -> HttpResponse:
+def urging_new(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     case = get_object_or_404(
         Case.objects.visible_to(request.user).select_related("department", "home_place"),
         number=number,
