@@ -30,7 +30,9 @@ def accepted(world) -> Case:
         applicant=world.person,
         at=ACCEPTED,
     )
-    acceptance.case_accept(case=case, actor=world.clerk_a, at=ACCEPTED)
+    acceptance.case_accept(
+        case=case, actor=world.clerk_a, expected_revision=case.revision, at=ACCEPTED
+    )
     case.refresh_from_db()
     return case
 
