@@ -54,7 +54,7 @@ def inputs_for(
             MaterialInput(
                 position=position,
                 status=status,
-                copies=material.copies if status == MaterialStatus.RECEIVED else 0,
+                copies=(material.copies or 0) if status == MaterialStatus.RECEIVED else 0,
                 original_seen=status == MaterialStatus.RECEIVED,
                 note="" if status == MaterialStatus.RECEIVED else "需补充",
             )

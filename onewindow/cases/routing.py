@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from onewindow.catalog.models import Entry
 
 # Significant digits of the region code that two places must share for each scope.
-SCOPE_PREFIX = {
+SCOPE_PREFIX: dict[str, int] = {
     TongbanScope.COUNTY: 6,
     TongbanScope.CITY: 4,
     TongbanScope.PROVINCE: 2,

@@ -235,7 +235,9 @@ def _raise_all(raised: Sequence[tuple[Case, Rise]], today: datetime.date, memo: 
     notifications_save(messages)
 
 
-def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> tuple[LevelChange, list[Rise]]:
+def _sweep_one(
+    case: WithAnnotations[Case, _OpenSteps], today: datetime.date, memo: _Memo
+) -> tuple[LevelChange, list[Rise]]:
     """The case's new levels and what rose; the batch has the levels written and records the
     rises of the cases written."""
     calendar = memo.calendar(case)

@@ -222,10 +222,11 @@ def sent(world) -> Urging:
     [("reply", "reviewer_x", {"reply": "回复"}), ("close", "supervisor_a", {"result": "结果"})],
 )
 def test_a_stale_urging_form_changes_nothing(world, sent, action, who, text):
-    service: Callable[..., Urging] = {
+    by_action: dict[str, Callable[..., Urging]] = {
         "reply": services.urging_reply,
         "close": services.urging_close,
-    }[action]
+    }
+    service = by_action[action]
     # Someone else answered after the page was opened at revision 1.
     services.urging_reply(
         urging=Urging.objects.get(pk=sent.pk),
