@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
+from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -39,7 +40,7 @@ from onewindow.catalog.forms import (
     steps_from,
 )
 from onewindow.catalog.models import ChangeRequest, Entry
-from onewindow.catalog.schema import ContentError
+from onewindow.catalog.schema import ContentError, Guide
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
@@ -245,8 +246,17 @@ def change_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> dict[str, Any]:
-    if kind == ChangeKind.SPLIT:
+def _proposal(
+    kind: str,
+    base: Guide | None,
+    item_form: NewItemForm | None,
+    guide: GuideForm | None,
+    materials: BaseFormSet | None,
+    steps: BaseFormSet | None,
+    parts: BaseFormSet | None,
+    merged: list[Entry],
+) -> dict[str, Any]:
+    if kind == ChangeKind.SPLIT and parts is not None:
         # Each part starts as a copy of the entry's guide under its own name.
         base_content = base.to_content() if base else {}
         return {
@@ -259,7 +269,8 @@ def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> 
                 if p.cleaned_data
             ]
         }
-    if guide is None:
+    # The guide, materials and steps forms come together (the kinds that edit the guide).
+    if guide is None or materials is None or steps is None:
         return {}
     start = base or (
         merged[0].current_version.guide if merged and merged[0].current_version else None

@@ -131,12 +131,12 @@ def _answers(version: EntryVersion, chosen: set[str]) -> tuple[list[str], bool]:
 
 
 @applicant_required
-def apply(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+def apply(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     entry = get_object_or_404(
         Entry.objects.public().select_related("department", "region", "item", "current_version"),
         public_id=public_id,
     )
-    version = entry.current_version
+    version = entry.effective_version  # a public entry has one
     version.entry = entry
     applicant = applicant_of(request.user)
     if not online_possible(version.guide) or not serves(version.guide, applicant):
@@ -329,7 +329,7 @@ def applications(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     case: Case,
     *,
     resubmit_form: ResubmitForm | None = None,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -35,11 +35,12 @@ from onewindow.core.masking import mask_phone
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role, WindowKind
+from onewindow.organisations.models import Assignment
 from onewindow.registries.models import LegalPerson, NaturalPerson
 from onewindow.registries.selectors import applicant_find
 
 
-def _post(request: HttpRequest):
+def _post(request: AuthenticatedHttpRequest) -> Assignment:
     """The clerk's posting: place and window (the first posting if several)."""
     posts = scope.with_roles(request.user, (Role.WINDOW_CLERK,))
     if not posts:
@@ -101,7 +102,7 @@ def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-def _lines(entry: Entry, answers: list[str]) -> tuple[list[str] | None, list[tuple[int, dict]]]:
+def _lines(entry: Entry, answers: list[str]) -> tuple[list[str] | None, list[tuple[int, Material]]]:
     try:
         clean = clean_answers(entry.effective_version, answers)
     except DomainError:
@@ -126,7 +127,7 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
         messages.error(request, _("This item cannot be received at this hall."))
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     source = request.POST if request.method == "POST" else request.GET
-    answers = [source.get(f"q-{q.code}", "") for q in entry.current_version.guide.questions]
+    answers = [source.get(f"q-{q.code}", "") for q in entry.effective_version.guide.questions]
     clean, lines = _lines(entry, answers)
     intake = IntakeForm(request.POST or None)
     # Empty keeps the registered number, which the page shows only masked.
@@ -154,7 +155,7 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
             "title": _("New application"),
             "post": post,
             "entry": entry,
-            "content": entry.current_version.guide,
+            "content": entry.effective_version.guide,
             "applicant": applicant,
             "applicant_number": number,
             "answers": answers,
@@ -178,9 +179,9 @@ def _agent(request: AuthenticatedHttpRequest, number: str) -> NaturalPerson | No
 
 
 def _intake_decide(
-    request: HttpRequest,
-    post,
-    applicant,
+    request: AuthenticatedHttpRequest,
+    post: Assignment,
+    applicant: NaturalPerson | LegalPerson,
     intake: IntakeForm,
     decision: DecisionForm,
     **what: Any,
@@ -188,6 +189,8 @@ def _intake_decide(
     """Parse the counter's form and hand it to the one intake service (receipt and decision in
     one transaction); ``None``: refused, the form is shown again with the message."""
     data = intake.cleaned_data
+    if post.place is None:  # the callers answered 404 to a posting without a place
+        raise Http404
     try:
         case = window.case_intake_decide(
             actor=request.user,
@@ -208,7 +211,7 @@ def _intake_decide(
     return redirect("cases:detail", number=case.number)
 
 
-def rows_from_lines(lines: list[tuple[int, Material]], posted) -> list[dict]:
+def rows_from_lines(lines: list[tuple[int, Material]], posted: QueryDict) -> list[dict]:
     """Checklist rows of a new application (re-filled from the posted form after an error)."""
     rows = []
     for position, m in lines:
@@ -266,7 +269,7 @@ def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     answers = {
         item.entry.code: [
             source.get(f"q-{item.entry.code}-{q.code}", "")
-            for q in item.entry.current_version.guide.questions
+            for q in item.entry.effective_version.guide.questions
         ]
         for item in items
     }
