@@ -132,7 +132,7 @@ def load(today: datetime.date) -> int:
             except DomainError:  # e.g. no calendar for that year: try the next case
                 continue
             sent += 1
-            if plan.replied is not None:
+            if plan.replied is not None and answerer is not None:  # None: skipped above
                 replied_at = _at(_days_back(calendar, today, plan.replied), 15)
                 urging = urging_reply(
                     urging=urging,
