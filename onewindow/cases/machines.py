@@ -577,6 +577,7 @@ CASE: Machine[Case] = register(
         actions=Action,
         states=CaseState,
         table=TABLE,
+        # set[Actor] for set[str]: the set is invariant, but an Actor is its str value.
         capacities=policies.capacities,  # type: ignore[arg-type]
         capacity_order=tuple(str(c) for c in CAPACITY_ORDER),
         record=_record,

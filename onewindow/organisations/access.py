@@ -30,6 +30,7 @@ def role_required(*roles: Role) -> Callable[[View], View]:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        # A function attribute mypy does not know: the roles stay readable on the wrapped view.
         wrapper.required_roles = roles  # type: ignore[attr-defined]
         return wrapper
 

@@ -37,7 +37,10 @@ def _file_field(*, required: bool) -> forms.FileField:
 
 
 class _UploadsMixin:
-    """Each uploaded scan must be a PDF, PNG or JPEG whose bytes say so."""
+    """Each uploaded scan must be a PDF, PNG or JPEG whose bytes say so.
+
+    A mixin of a ``Form``: ``cleaned_data`` and ``add_error`` are the form's (the ignores below).
+    """
 
     upload_fields: list[str]
 

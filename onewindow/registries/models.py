@@ -159,6 +159,7 @@ class AgentAuthorization(PublicIdModel):
 
     @property
     def principal(self) -> NaturalPerson | LegalPerson:
+        # Exactly one of the two is set (the check constraint above).
         return self.principal_person or self.principal_organisation  # type: ignore[return-value]
 
     def is_current(self, on: datetime.date | None = None) -> bool:
