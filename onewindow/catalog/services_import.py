@@ -4,11 +4,19 @@ The whole file is checked first (format and content by ``xlsx``, then department
 and the basic catalog here) and refused with every problem if any is found. Only a clean file is
 applied, in one transaction: new entries are created, entries whose content differs from their
 latest published version get a new version, the rest are left as they are.
+
+Blank forms and samples may come with the list: a zip archive holding the workbook at its top and
+the forms in folders, or ``files`` from the caller, keyed by the path the 材料 sheet's 空白表格 /
+示例样表 cell gives. Each named file is published as the implementing body's attachment and the
+cell is replaced by its address, so one upload carries a department's guides with their forms.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
+import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from onewindow.catalog import policies, services, xlsx
+from onewindow.catalog.attachments import attachment_upload
 from onewindow.catalog.choices import EntryStatus
 from onewindow.catalog.models import CatalogItem, Entry
 from onewindow.catalog.schema import ContentError, clean_content
@@ -29,6 +38,9 @@ if TYPE_CHECKING:
     from onewindow.accounts.models import User
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# A list archive, unpacked: at most this many files and bytes (a bomb is refused, not expanded).
+MAX_BUNDLE_FILES = 2000
+MAX_BUNDLE_BYTES = 100 * 1024 * 1024
 
 
 class ListRejected(DomainError):
@@ -84,20 +96,100 @@ class _Step:
     changed: bool = True
 
 
-def catalog_list_import(*, actor: User, data: bytes, effective_date: datetime.date) -> ImportResult:
-    """Import a list workbook; raises ``ListRejected`` with every problem, changing nothing."""
+def catalog_list_import(
+    *,
+    actor: User,
+    data: bytes,
+    effective_date: datetime.date,
+    files: Mapping[str, bytes] | None = None,
+) -> ImportResult:
+    """Import a list workbook; raises ``ListRejected`` with every problem, changing nothing.
+
+    ``files``: blank forms and samples that come with the workbook, by the path its cells name."""
     if not policies.may_manage_lists(actor):
         raise NotPermitted(_("Only a catalog manager imports implementation lists."))
+    bundle = _unpack(data)
+    if bundle is not None:
+        data, bundled = bundle
+        files = {**bundled, **(files or {})}
     # Read the file before the transaction: a large workbook takes seconds to parse, and SQLite
     # would hold its write lock all that time.
     parsed = xlsx.parse_workbook(data)
     with transaction.atomic():
-        return _import(actor, parsed, effective_date)
+        return _import(actor, parsed, effective_date, files or {})
 
 
-def _import(actor: User, parsed: xlsx.ParsedList, effective_date: datetime.date) -> ImportResult:
+def _refused(message: object) -> ListRejected:
+    return ListRejected([xlsx.SheetProblem("", None, "", str(message))])
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    # Chinese Windows writes names in GBK without saying so; zipfile then reads them as cp437.
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437", errors="replace")
+    for encoding in ("utf-8", "gbk"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def _unpack(data: bytes) -> tuple[bytes, dict[str, bytes]] | None:
+    """A zip of a list workbook and its forms → (the workbook, the other files by path); None
+    when ``data`` is not such an archive (a workbook is a zip too: it is left to the parse)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        return None
+    with archive:
+        names = archive.namelist()
+        if "[Content_Types].xml" in names or not any(n.lower().endswith(".xlsx") for n in names):
+            return None  # a workbook, or no list at all: the parse says what it is not
+        members = {
+            _member_name(info): info
+            for info in archive.infolist()
+            if not info.is_dir()
+            and not info.filename.startswith("__MACOSX/")  # macOS adds these to every zip
+            and not info.filename.rsplit("/", 1)[-1].startswith(".")
+        }
+        if len(members) > MAX_BUNDLE_FILES or (
+            sum(i.file_size for i in members.values()) > MAX_BUNDLE_BYTES
+        ):
+            raise _refused(
+                _("The archive holds more than %(n)d files or %(mb)d MB.")
+                % {"n": MAX_BUNDLE_FILES, "mb": MAX_BUNDLE_BYTES // 1024 // 1024}
+            )
+        # A folder zipped as a whole has all its files under one top folder: look inside it.
+        tops = {name.split("/", 1)[0] for name in members}
+        if len(tops) == 1 and all("/" in name for name in members):
+            top = tops.pop() + "/"
+            members = {name.removeprefix(top): info for name, info in members.items()}
+        workbooks = [n for n in members if "/" not in n and n.lower().endswith(".xlsx")]
+        if len(workbooks) != 1:
+            raise _refused(
+                _(
+                    "A zip archive holds one list workbook (.xlsx) at its top and the blank forms "
+                    "and samples in folders; this one has %(n)d workbooks at its top."
+                )
+                % {"n": len(workbooks)}
+            )
+        try:
+            files = {name: archive.read(info) for name, info in members.items()}
+        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
+            raise _refused(_("The zip archive cannot be read.")) from None
+    return files.pop(workbooks[0]), files
+
+
+def _import(
+    actor: User,
+    parsed: xlsx.ParsedList,
+    effective_date: datetime.date,
+    files: Mapping[str, bytes],
+) -> ImportResult:
     problems = list(parsed.problems)
-    steps = _check(actor, parsed.entries, problems)
+    steps = _check(actor, parsed.entries, problems, files)
     if problems:
         raise ListRejected(xlsx.sort_problems(problems))
     outcomes = []
@@ -129,7 +221,9 @@ def _in_scope(prefixes: list[str], region: Region) -> bool:
     return any(region.code.startswith(p) for p in prefixes)
 
 
-def _check(actor: User, rows: list[xlsx.ListEntry], problems: list) -> list[_Step]:
+def _check(
+    actor: User, rows: list[xlsx.ListEntry], problems: list, files: Mapping[str, bytes]
+) -> list[_Step]:
     """Resolve each row's department, region and entry; add a problem for each that fails."""
     departments = {
         d.uscc: d
@@ -222,6 +316,8 @@ def _check(actor: User, rows: list[xlsx.ListEntry], problems: list) -> list[_Ste
     existing = {e.code: e for e in Entry.objects.select_for_update().filter(code__in=list(codes))}
     latest = xlsx.latest_versions(existing.values())
     for step in steps:
+        # Before comparing: a form uploaded again is the same attachment, so the same address.
+        _link_files(actor, step, files, problems)
         step.entry = existing.get(step.code)
         if step.entry is None or not step.row.valid:
             continue
@@ -232,6 +328,34 @@ def _check(actor: User, rows: list[xlsx.ListEntry], problems: list) -> list[_Ste
                 xlsx.entry_problem(step.row, "code", _("A cancelled entry cannot be changed."))
             )
     return steps
+
+
+_FILE_CELLS = ("blank_form", "sample")
+
+
+def _link_files(actor: User, step: _Step, files: Mapping[str, bytes], problems: list) -> None:
+    """Publish the forms and samples the entry's materials name from ``files``; link them."""
+    if not files or not step.row.valid:
+        return
+    for material in step.row.content["materials"]:
+        for key in _FILE_CELLS:
+            path = material[key]
+            if path not in files:
+                continue  # an address, or a name without a file: kept as written
+            try:
+                attachment = attachment_upload(
+                    actor=actor,
+                    department=step.department,
+                    name=path.rsplit("/", 1)[-1],
+                    data=files[path],
+                )
+            except DomainError as exc:
+                header = xlsx.MATERIALS.column(key).header
+                problems.append(
+                    xlsx.SheetProblem(xlsx.MATERIALS.name, None, header, f"{path}: {exc.message}")
+                )
+                continue
+            material[key] = attachment.path
 
 
 def _check_item(

@@ -22,6 +22,8 @@ from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Department
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024  # about 7,000 entries; parsing takes ~3 ms an entry
+# A zip of a list with its blank forms and samples (each form at most 10 MB).
+MAX_BUNDLE_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class ListImportForm(forms.Form):
@@ -29,7 +31,11 @@ class ListImportForm(forms.Form):
 
     workbook = forms.FileField(
         label=gettext_lazy("Workbook (.xlsx)"),
-        widget=forms.FileInput(attrs={"accept": f".xlsx,{xlsx.XLSX_CONTENT_TYPE}"}),
+        help_text=gettext_lazy(
+            "Or a .zip of the workbook with the blank forms and samples in folders: a form cell "
+            "that gives a file's path in the archive links that file."
+        ),
+        widget=forms.FileInput(attrs={"accept": f".xlsx,.zip,{xlsx.XLSX_CONTENT_TYPE}"}),
     )
     effective_date = forms.DateField(
         label=gettext_lazy("Changes take effect on"), widget=IsoDateInput()
@@ -37,9 +43,14 @@ class ListImportForm(forms.Form):
 
     def clean_workbook(self) -> bytes:
         upload = self.cleaned_data["workbook"]
-        if upload.size > MAX_UPLOAD_BYTES:
+        limit = (
+            MAX_BUNDLE_UPLOAD_BYTES
+            if (upload.name or "").lower().endswith(".zip")
+            else MAX_UPLOAD_BYTES
+        )
+        if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is larger than %(n)d MB.") % {"n": MAX_UPLOAD_BYTES // 1024 // 1024}
+                _("The file is larger than %(n)d MB.") % {"n": limit // 1024 // 1024}
             )
         return upload.read()
 

@@ -656,6 +656,10 @@ def _play(stories: list[Story], axis: Axis, outbox: Outbox) -> None:
             t += delay
             at = axis.at(t)
             try:
+                if s.case is not None:
+                    # Each step acts on the case as its page shows it now (revision included):
+                    # a joint application's parts move their parent behind its back.
+                    s.case.refresh_from_db()
                 action(at)
             except Exception as exc:
                 what = s.joint.name if s.joint else s.entry.name

@@ -1,78 +1,82 @@
-"""Publishes the demo catalog (``catalog_items.ITEMS``) through the catalog services."""
+"""Publishes the demo catalog: each department's implementation list goes through the list import.
+
+The catalog is data (``data/catalog/``, see its README): one folder per implementing body holding
+its list workbook (``实施清单.xlsx``, the layout the import reads) and the blank forms and samples
+its 材料 sheet names by path. ``load_catalog`` hands each folder to ``catalog_list_import`` as the
+county's catalog manager, exactly as a department's list is imported, so every ``make run``
+exercises the importer.
+"""
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from onewindow.catalog import services
-from onewindow.catalog.attachments import attachment_upload
-from onewindow.catalog.choices import ServiceObject
-from onewindow.catalog.models import Entry
-from onewindow.catalog.schema import clean_guide
-from onewindow.demo.catalog_items import ITEMS
-from onewindow.demo.forms import form_title, form_workbook
+from onewindow.catalog import xlsx
+from onewindow.catalog.services_import import catalog_list_import
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
-    from onewindow.organisations.models import Department, Region
 
 EFFECTIVE_DATE = datetime.date(2026, 1, 1)
+DATA = Path(__file__).resolve().parent / "data" / "catalog"
+LIST_NAME = "实施清单.xlsx"
 
 
-def load_catalog(
-    *, departments: dict[str, Department], region: Region, actor: User | None = None
-) -> int:
-    """Create the catalog item and implementation entry of every demo item; return how many
-    entries were created. Entries that already exist are left alone."""
-    existing = set(Entry.objects.filter(region=region).values_list("code", flat=True))
+def department_folders() -> list[tuple[str, Path]]:
+    """(department short name, folder) in load order: folders are named ``NN-<short name>``."""
+    return [
+        (folder.name.split("-", 1)[1], folder)
+        for folder in sorted(DATA.iterdir())
+        if folder.is_dir() and (folder / LIST_NAME).is_file()
+    ]
+
+
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """The forms and samples beside a list, by their path relative to its folder."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != LIST_NAME
+    }
+
+
+def load_catalog(*, actor: User) -> int:
+    """Import every department's list as ``actor`` (a catalog manager of the demo county);
+    return how many entries were created. Entries that already exist and have not changed are
+    left alone, as an import leaves them."""
     created = 0
-    for spec in ITEMS:
-        department = departments[spec["department"]]
-        code = services.implementation_code(
-            department=department, region=region, basic_code=spec["basic_code"]
-        )
-        if code in existing:
-            continue
-        content = _with_forms(spec["content"], department)
-        guide = clean_guide(content)
-        item = services.item_ensure(
-            basic_code=spec["basic_code"],
-            name=guide.name,
-            item_type=guide.item_type,
-            category=spec["category"],
-            themes=spec["themes"],
-        )
-        services.entry_create(
-            item=item,
-            department=department,
-            region=region,
-            content=content,
-            effective_date=EFFECTIVE_DATE,
+    for _short, folder in department_folders():
+        result = catalog_list_import(
             actor=actor,
+            data=(folder / LIST_NAME).read_bytes(),
+            effective_date=EFFECTIVE_DATE,
+            files=folder_files(folder),
         )
-        created += 1
+        created += result.created
     return created
 
 
-def _with_forms(content: dict, department: Department) -> dict:
-    """Replace the names of blank forms and samples by real, downloadable workbooks."""
-    for_companies = ServiceObject.NATURAL_PERSON not in content["service_objects"]
-    materials = []
-    for material in content["materials"]:
-        material = dict(material)
-        for key, sample in (("blank_form", False), ("sample", True)):
-            label = material.get(key)
-            if not label or label.startswith("/"):
-                continue
-            title = form_title(label)
-            data = form_workbook(
-                title=title, item_name=content["name"], for_companies=for_companies, sample=sample
-            )
-            suffix = "填写样例" if sample else "空白表格"
-            attachment = attachment_upload(
-                actor=None, department=department, name=f"{title}（{suffix}）.xlsx", data=data
-            )
-            material[key] = attachment.path
-        materials.append(material)
-    return {**content, "materials": materials}
+def demo_items() -> list[dict[str, Any]]:
+    """Every demo item as its list holds it: basic_code, department (short name), category,
+    themes and content (the guide, form and sample cells still naming the files by path).
+
+    For checks of the data; loading goes through ``load_catalog``."""
+    items = []
+    for short, folder in department_folders():
+        parsed = xlsx.parse_workbook((folder / LIST_NAME).read_bytes())
+        if not parsed.ok:
+            raise ValueError(f"{folder.name}/{LIST_NAME}: {parsed.problems}")
+        items += [
+            {
+                "basic_code": entry.basic_code,
+                "department": short,
+                "uscc": entry.department,
+                "category": entry.category,
+                "themes": entry.themes,
+                "content": entry.content,
+            }
+            for entry in parsed.entries
+        ]
+    return items

@@ -23,6 +23,9 @@ TOWNSHIPS: list[tuple[str, str, list[str]]] = [
     ("107", "定远镇", ["定远村", "蒋家营村", "凡家营村", "三墩营村"]),
 ]
 
+# The seed of the demo's people, numbers and posts (`load_demo --seed` picks another).
+DEFAULT_SEED = 20261122
+
 CENTER_ADDRESS = "榆中县城关镇栖云北路188号"
 CENTER_PHONE = "0931-5221234"
 HOURS = "周一至周五 8:30-12:00, 14:30-18:00（周六上午值班）"
@@ -46,6 +49,27 @@ DEPARTMENTS: list[tuple[str, str, str]] = [
     ("国家税务总局榆中县税务局", "税务局", "5221315"),
     ("榆中县应急管理局", "应急局", "5221316"),
 ]
+
+# Their unified social credit codes: fixed, because the catalog workbooks (data/catalog/) name the
+# implementing bodies by them.
+DEPARTMENT_USCC: dict[str, str] = {
+    "发改局": "11620123983690064W",
+    "教育局": "116201230267735466",
+    "公安局": "11620123684874525Y",
+    "民政局": "11620123685969382M",
+    "司法局": "11620123493739646H",
+    "人社局": "11620123017572283P",
+    "自然资源局": "116201234642892604",
+    "住建局": "11620123937195564Y",
+    "交通局": "116201232799556049",
+    "农业农村局": "11620123636224616J",
+    "卫健局": "116201234162743714",
+    "市场监管局": "11620123326222973X",
+    "医保局": "11620123511964135P",
+    "文旅局": "1162012341163397X2",
+    "税务局": "116201233592960395",
+    "应急局": "116201237519664040",
+}
 
 # County center windows: (number, name, kind, category, department short name)
 CENTER_WINDOWS: list[tuple[str, str, str, str, str]] = [

@@ -23,6 +23,8 @@ from onewindow.deadlines.services import calendar_seed_from_library
 from onewindow.demo import county, supervision_cards, supervision_urgings
 from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
+from onewindow.demo.county import DEFAULT_SEED
+from onewindow.demo.personas import PERSONAS, Persona, demo_personas, is_loaded
 from onewindow.organisations import services as org
 from onewindow.organisations.choices import BusinessCategory, PlaceKind, Role, WindowKind
 from onewindow.organisations.models import Department, Region, ServicePlace, Staff, Window
@@ -30,14 +32,7 @@ from onewindow.registries import services as reg
 from onewindow.registries.choices import AgentRelation, LegalPersonType, RealNameLevel
 from onewindow.supervision.sweep import warnings_sweep
 
-DEFAULT_SEED = 20261122
-
-
-@dataclass(frozen=True)
-class Persona:
-    username: str
-    role_label: str
-    where: str
+__all__ = ["DEFAULT_SEED", "PERSONAS", "DemoSummary", "Persona", "demo_personas", "load_demo"]
 
 
 @dataclass
@@ -45,30 +40,6 @@ class DemoSummary:
     created: bool
     counts: dict[str, int] = field(default_factory=dict)
     personas: list[Persona] = field(default_factory=list)
-
-
-# The logins printed by `make run`. Order = order printed.
-PERSONAS = (
-    ("clerk", "窗口受理人员 Window clerk", "县政务服务中心 C01"),
-    ("clerk_town", "窗口受理人员 Window clerk", "城关镇便民服务中心 01"),
-    ("reviewer", "后台审查人员 Back-office reviewer", "县市场监督管理局"),
-    ("approver", "审批负责人 Approver", "县市场监督管理局"),
-    ("manager", "中心管理人员 Center manager", "县政务服务中心"),
-    ("supervisor", "电子监察人员 Supervisor", "榆中县"),
-    ("hotline", "热线坐席 Hotline agent", "榆中县 12345"),
-    ("admin", "系统管理员 Administrator", "榆中县"),
-    ("catalog", "事项目录管理员 Catalog manager", "榆中县"),
-    ("citizen", "群众 Citizen", "网上办事大厅"),
-    ("company", "企业 Company", "网上办事大厅"),
-)
-
-
-def demo_personas() -> list[Persona]:
-    return [Persona(*p) for p in PERSONAS]
-
-
-def is_loaded() -> bool:
-    return Region.objects.filter(code=county.COUNTY[0]).exists()
 
 
 class _Builder:
@@ -159,18 +130,18 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
     # --- departments -----------------------------------------------------------------------------
     departments: dict[str, Department] = {}
     for name, short, phone in county.DEPARTMENTS:
+        # The codes are fixed (the catalog workbooks name the bodies by them); the draw that once
+        # made them is still taken, so that a seed keeps giving the same people.
+        make_uscc(rng, kind="11", region="620123")
         departments[short] = org.department_create(
             name=name,
             short_name=short,
-            uscc=make_uscc(rng, kind="11", region="620123"),
+            uscc=county.DEPARTMENT_USCC[short],
             region=the_county,
             phone=f"0931-{phone}",
             complaint_phone="12345",
             places=[center],
         )
-
-    # --- service catalog: the guides of the departments' high-frequency items ------------------
-    load_catalog(departments=departments, region=the_county)
 
     # --- windows and their clerks ----------------------------------------------------------------
     for number, name, kind, category, dept in county.CENTER_WINDOWS:
@@ -258,7 +229,14 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
             region=the_county,
         )
     b.staff(Role.ADMINISTRATOR, username="admin", title="系统管理员", region=the_county)
-    b.staff(Role.CATALOG_MANAGER, username="catalog", title="事项目录管理员", region=the_county)
+    catalog_manager = b.staff(
+        Role.CATALOG_MANAGER, username="catalog", title="事项目录管理员", region=the_county
+    )
+
+    # --- service catalog: the guides of the departments' high-frequency items ------------------
+    # Imported by the catalog manager from the departments' list workbooks, as a real county's
+    # lists are, so the demo exercises the importer.
+    load_catalog(actor=catalog_manager.user)
 
     # --- applicants ------------------------------------------------------------------------------
     persons = []

@@ -83,29 +83,36 @@ def _capacity(
     return next((c for c in machine.capacity_order if c in allowed), sorted(allowed)[0])
 
 
-def refusal(machine: Machine[M], obj: M, action: str, actor: User | None) -> DomainError | None:
-    """Why ``actor`` may not take ``action`` on ``obj`` now (``None``: the engine accepts it).
+def _admit(
+    machine: Machine[M], obj: M, row: Transition, actor: User | None, wanted: str | None
+) -> str:
+    """Check the state, the actor's capacity and the guard; return the capacity to record.
 
-    The same checks ``transition`` makes on the locked row, in the same order; pages and the
-    engine both call this, so a page never offers what the engine refuses.
+    Raises the ``DomainError`` that says why not. ``transition`` runs it on the locked row and
+    ``refusal`` on the row a page shows, so a page never offers what the engine refuses.
     """
-    row = _row(machine, action)
     state = machine.state_of(obj)
     if state not in row.sources:
-        return Stale(
+        raise Stale(
             _("It is “%(state)s”: “%(action)s” is not possible now.")
-            % {"state": machine.state_label(state), "action": machine.action_label(action)}
+            % {"state": machine.state_label(state), "action": machine.action_label(row.action)}
         )
     held = machine.capacities(actor, obj)
-    capacity = _capacity(machine, row, held, None)
-    if capacity is None:
-        return _denied(row)
+    chosen = _capacity(machine, row, held, wanted)
+    if chosen is None:
+        raise _denied(row)
     guard = machine.guards.get(row.action)
     if guard is not None:
-        try:
-            guard(obj, actor, frozenset(held & row.actors))
-        except DomainError as exc:
-            return exc
+        guard(obj, actor, frozenset(held & row.actors))
+    return chosen
+
+
+def refusal(machine: Machine[M], obj: M, action: str, actor: User | None) -> DomainError | None:
+    """Why ``actor`` may not take ``action`` on ``obj`` now (``None``: the engine accepts it)."""
+    try:
+        _admit(machine, obj, _row(machine, action), actor, None)
+    except DomainError as exc:
+        return exc
     return None
 
 
@@ -166,19 +173,7 @@ def transition(
             locked = lock(machine, obj)
             if expected_revision is not None and machine.revision_of(locked) != expected_revision:
                 raise Stale(stale_message())
-        state = machine.state_of(locked)
-        if state not in row.sources:
-            raise Stale(
-                _("It is “%(state)s”: “%(action)s” is not possible now.")
-                % {"state": machine.state_label(state), "action": machine.action_label(action)}
-            )
-        held = machine.capacities(actor, locked)
-        chosen = _capacity(machine, row, held, capacity)
-        if chosen is None:
-            raise _denied(row)
-        guard = machine.guards.get(row.action)
-        if guard is not None:
-            guard(locked, actor, frozenset(held & row.actors))
+        chosen = _admit(machine, locked, row, actor, capacity)
         change = machine.change_class(
             machine=machine,
             obj=locked,
@@ -186,7 +181,7 @@ def transition(
             actor=actor,
             capacity=chosen,
             at=at or timezone.now(),
-            source=state,
+            source=machine.state_of(locked),
         )
         yield change
         _finish(change)

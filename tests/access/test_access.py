@@ -18,6 +18,9 @@ from .rows import SAME, Row, cells
 from .table import ROWS
 from .world import AccessWorld
 
+# The data is built once per module (conftest): keep the module on one worker.
+pytestmark = pytest.mark.xdist_group("access")
+
 ADMIN_GROUP = ("admin:", "admin/")
 
 

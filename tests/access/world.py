@@ -100,8 +100,8 @@ def _online_case(*, user: Any, applicant: Any, entry: Any, clerk: Any) -> Case:
         materials=materials,
         submission_key=uuid.uuid4(),
     )
-    case = intake.case_submit(case=case, actor=user)
-    return acceptance.case_accept(case=case, actor=clerk)
+    case = intake.case_submit(case=case, actor=user, expected_revision=case.revision)
+    return acceptance.case_accept(case=case, actor=clerk, expected_revision=case.revision)
 
 
 def build() -> AccessWorld:

@@ -14,6 +14,7 @@ from onewindow.catalog.xlsx.columns import (
     ENTRIES,
     INT,
     LIST,
+    MATERIALS,
     NO,
     SHEETS,
     YES,
@@ -88,5 +89,14 @@ def notes() -> list[str]:
             "A file with any problem is refused as a whole, with every problem listed by sheet, "
             "row and column: nothing is imported until all are fixed."
         ),
+        _(
+            "To publish blank forms and samples with the list, import a .zip holding the workbook "
+            "at its top and the files in folders: a %(form)s or %(sample)s cell that gives a "
+            "file's path in the archive (such as forms/申请书.docx) links that file."
+        )
+        % {
+            "form": MATERIALS.column("blank_form").header,
+            "sample": MATERIALS.column("sample").header,
+        },
     ]
     return [str(rule) for rule in rules]

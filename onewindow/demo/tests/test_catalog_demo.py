@@ -10,14 +10,14 @@ from onewindow.catalog.choices import BUSINESS_THEMES, PERSONAL_THEMES, CaseType
 from onewindow.catalog.models import CatalogItem, Entry, ItemTheme
 from onewindow.catalog.schema import clean_content, validate_basic_code
 from onewindow.demo import county
-from onewindow.demo.catalog_items import ITEMS
-from onewindow.demo.catalog_loader import load_catalog
+from onewindow.demo.catalog_loader import demo_items, load_catalog
 from onewindow.demo.loader import load_demo
 from onewindow.organisations.choices import BusinessCategory
 
 PASSWORD = "demo-pass-2026"
 SHORT_NAMES = {short for _name, short, _phone in county.DEPARTMENTS}
 PHONES = {f"0931-{phone}" for _name, _short, phone in county.DEPARTMENTS}
+ITEMS = demo_items()
 
 
 @pytest.fixture
@@ -106,12 +106,11 @@ def test_demo_publishes_the_catalog(demo):
 
 
 def test_loading_the_catalog_again_creates_nothing(demo):
-    from onewindow.organisations.models import Department, Region
+    from django.contrib.auth import get_user_model
 
-    departments = {d.short_name: d for d in Department.objects.all()}
-    region = Region.objects.get(code=county.COUNTY[0])
+    manager = get_user_model().objects.get(username="catalog")
 
-    assert load_catalog(departments=departments, region=region) == 0
+    assert load_catalog(actor=manager) == 0
     assert Entry.objects.count() == len(ITEMS)
 
 

@@ -27,8 +27,9 @@ from onewindow.notifications.choices import MessageStatus
 from onewindow.notifications.models import Message
 from onewindow.organisations.choices import PlaceKind
 
-# The mark makes pytest-django set up the test database before the module's fixture runs.
-pytestmark = pytest.mark.django_db
+# The mark makes pytest-django set up the test database before the module's fixture runs. The
+# group keeps the module on one xdist worker: split, each worker would load the county again.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_cases")]
 
 PASSWORD = "demo-pass-2026"
 RECEIPT = {Action.RECEIVE, Action.SUBMIT}
