@@ -98,10 +98,11 @@ check-fonts:
 		echo "*** Install one with: sudo apt-get install fonts-noto-cjk   (.ci/run does it itself)"; \
 		echo ""; }
 
-lint: install ## ruff lint + format check, import layers (.importlinter), migrations in step with models
+lint: install ## ruff lint + format check, import layers (.importlinter), mypy type check, migrations in step with models
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .
 	@.venv/bin/lint-imports --no-logo --cache-dir var/cache/import-linter
+	@.venv/bin/mypy
 	@$(MANAGE) makemigrations --check --dry-run
 
 fmt: install ## format and autofix

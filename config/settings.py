@@ -7,6 +7,7 @@ Every variable is listed in ``.env.example``. The defaults are the embedded setu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -127,7 +128,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every request while it is missing
 STATICFILES_DIRS = [BASE_DIR / "onewindow" / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(VAR_DIR / "media")},
@@ -152,7 +153,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Logging: every handler masks personal numbers before a line is written ----------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"mask_personal": {"()": "onewindow.core.masking.MaskingLogFilter"}},

@@ -28,7 +28,7 @@ RUNNING_STATES = frozenset({CaseState.IN_REVIEW, CaseState.SUSPENDED})
 # The statutory clock each state runs against (§32 acceptance notice, the promised limit, §44
 # delivery; values of ``supervision.choices.Clock``): the supervision sweep looks at a case again
 # whenever it enters one of these states.
-STATE_CLOCK = {
+STATE_CLOCK: dict[str, str] = {
     CaseState.RECEIVED: "acceptance",
     CaseState.IN_REVIEW: "decision",
     CaseState.SUSPENDED: "decision",

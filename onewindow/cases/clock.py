@@ -91,7 +91,7 @@ def step_due_date(case: Case, started: datetime.datetime, limit_days: int) -> da
         return None
     try:
         own = calendar_for(case.home_place).add_days(
-            local_date(started), limit_days, unit=case.limit_unit
+            timezone.localdate(started), limit_days, unit=case.limit_unit
         )
     except CalendarNotLoaded:
         return None

@@ -7,16 +7,18 @@ import datetime
 from typing import Any
 
 from onewindow.cases.choices import MaterialStatus
+from onewindow.cases.models import Case
 from onewindow.cases.services.intake import MaterialInput, case_receive_at_window, checklist_lines
 from onewindow.catalog.factories import make_entry
+from onewindow.catalog.models import Entry
 
 
-def licence_entry(department: Any, **content: Any):
+def licence_entry(department: Any, **content: Any) -> Entry:
     """个体工商户设立登记 style: 3 working days, a 容缺 material, on-site inspection allowed."""
     return make_entry(department=department, **content)
 
 
-def instant_entry(department: Any, **content: Any):
+def instant_entry(department: Any, **content: Any) -> Entry:
     """A 即办件: decided on the spot, promised limit 0."""
     defaults: dict[str, Any] = {
         "name": "个体工商户注销登记（简易）",
@@ -52,7 +54,7 @@ def inputs_for(
             MaterialInput(
                 position=position,
                 status=status,
-                copies=material.copies if status == MaterialStatus.RECEIVED else 0,
+                copies=(material.copies or 0) if status == MaterialStatus.RECEIVED else 0,
                 original_seen=status == MaterialStatus.RECEIVED,
                 note="" if status == MaterialStatus.RECEIVED else "需补充",
             )
@@ -70,7 +72,7 @@ def receive_case(
     missing: tuple[str, ...] = (),
     at: datetime.datetime | None = None,
     **kwargs: Any,
-):
+) -> Case:
     answers = ["self"] if answers is None else answers
     kwargs.setdefault("materials", inputs_for(entry, answers, missing=missing))
     return case_receive_at_window(

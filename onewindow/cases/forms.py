@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -106,7 +108,7 @@ class ReturnForm(OpinionForm):
 
     def __init__(self, *args: object, choices: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["materials"].choices = choices
+        cast(forms.ChoiceField, self.fields["materials"]).choices = choices
 
 
 class DecideForm(OpinionForm):
@@ -131,7 +133,7 @@ class ProcedureForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: object, kinds: list[str], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [
             (k, ProcedureKind(k).label) for k in kinds if k != ProcedureKind.EXTENSION
         ]
 

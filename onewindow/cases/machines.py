@@ -35,7 +35,7 @@ from onewindow.cases.services import notify, paperwork, steps
 from onewindow.cases.signals import case_transitioned
 from onewindow.catalog.choices import Necessity
 from onewindow.core.errors import DomainError, NotPermitted
-from onewindow.workflow.machine import Change, Machine, Transition, edge, register
+from onewindow.workflow.machine import Change, Guard, Machine, Transition, edge, register
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
@@ -342,18 +342,18 @@ def _step_of_role(case: Case, capacities: frozenset[str]) -> CaseStep:
 
 
 def is_last_step(case: Case) -> bool:
-    return case.step_index >= len(steps.review_steps(case.version.guide)) - 1
+    return case.step_index >= len(steps.review_steps(case.filed_version.guide)) - 1
 
 
 def has_acceptance(case: Case) -> bool:
     """受审分离: a decision must trace back to the window's acceptance."""
-    owner = case.parent if case.parent_id else case
+    owner = case.parent if case.parent is not None else case
     return owner.events.filter(action__in=ACCEPTANCE_ACTIONS).exists()
 
 
 def procedure_kinds(case: Case) -> list[str]:
     """The §45 procedures the case's guide provides for (an extension is §42, not started)."""
-    kinds = case.version.guide.special_procedures if case.version_id else []
+    kinds = case.version.guide.special_procedures if case.version is not None else []
     return [k for k in kinds if k != ProcedureKind.EXTENSION]
 
 
@@ -364,7 +364,7 @@ def extension_left(case: Case) -> int:
 def on_spot_allowed(actor: User | None, case: Case) -> bool:
     """即办件 decided at a window authorised to decide on the spot."""
     return bool(
-        case.version_id
+        case.version is not None
         and case.version.guide.case_type == "1"
         and actor is not None
         and policies.may_decide_on_spot(actor, case)
@@ -392,7 +392,7 @@ def _guard_deferred(case: Case, actor: User | None, capacities: frozenset[str]) 
 
 
 def _guard_commitment(case: Case, actor: User | None, capacities: frozenset[str]) -> None:
-    if not case.version.guide.allows_commitment:
+    if not case.filed_version.guide.allows_commitment:
         raise DomainError(_("The guide of this item does not allow approval on commitment."))
 
 
@@ -457,7 +457,7 @@ def _guard_supply(case: Case, actor: User | None, capacities: frozenset[str]) ->
         raise DomainError(_("No material is awaited."))
 
 
-def _delivery_guard(method: str) -> Any:
+def _delivery_guard(method: str) -> Guard:
     def guard(case: Case, actor: User | None, capacities: frozenset[str]) -> None:
         if case.parent_id:
             raise DomainError(_("A part is delivered with its joint application."))
@@ -479,7 +479,7 @@ def _guard_withdraw(case: Case, actor: User | None, capacities: frozenset[str]) 
         raise NotPermitted(_("Only the applicant discards a draft."))
 
 
-GUARDS = {
+GUARDS: dict[str, Guard] = {
     Do.RECEIVE: _guard_receive,
     Do.SUBMIT: _guard_submit,
     Do.ROUTE: _guard_route,
@@ -518,6 +518,8 @@ def _prepare(change: Change[Case]) -> None:
 def _record(change: Change[Case]) -> dict[str, Any]:
     change = cast(CaseChange, change)  # the machine's change_class
     case, actor = change.obj, change.actor
+    if change.target is None:  # the engine sets the target before it records
+        raise AssertionError(f"case.{change.action}: recorded without a target")
     event = CaseEvent.objects.create(
         case=case,
         action=change.action,
@@ -548,6 +550,7 @@ def _record(change: Change[Case]) -> dict[str, Any]:
 
 
 def _after(change: Change[Case]) -> None:
+    change = cast(CaseChange, change)  # the machine's change_class
     case = change.obj
     case_transitioned.send(
         sender=Case,
@@ -574,6 +577,7 @@ CASE: Machine[Case] = register(
         actions=Action,
         states=CaseState,
         table=TABLE,
+        # set[Actor] for set[str]: the set is invariant, but an Actor is its str value.
         capacities=policies.capacities,  # type: ignore[arg-type]
         capacity_order=tuple(str(c) for c in CAPACITY_ORDER),
         record=_record,

@@ -7,6 +7,8 @@ case; a joint application ("一件事") is a parent case whose parts are ordinar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,9 @@ from onewindow.cases.querysets import CaseQuerySet
 from onewindow.catalog.choices import LimitUnit
 from onewindow.core.models import PublicIdModel, TimeStampedModel
 from onewindow.documents.choices import DocumentKind
+
+if TYPE_CHECKING:
+    from onewindow.catalog.models import EntryVersion
 
 
 class JointService(TimeStampedModel):
@@ -271,11 +276,18 @@ class Case(PublicIdModel):
         return self.kind == CaseKind.JOINT
 
     @property
+    def filed_version(self) -> EntryVersion:
+        """The guide version of a case that has one: every case but a joint parent."""
+        if self.version is None:
+            raise ValueError(f"case {self.number} has no guide version (a joint parent?)")
+        return self.version
+
+    @property
     def id_number(self) -> str:
         """The applicant's identity number (ID or USCC): for matching, never for display."""
-        if self.applicant_person_id:
+        if self.applicant_person is not None:
             return self.applicant_person.id_number
-        if self.applicant_org_id:
+        if self.applicant_org is not None:
             return self.applicant_org.uscc
         return ""
 

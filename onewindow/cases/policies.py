@@ -36,9 +36,9 @@ def is_applicant_of(user: User, case: Case) -> bool:
         return False
     if case.submitted_by_id == user.pk:
         return True
-    if case.applicant_person_id and case.applicant_person.user_id == user.pk:
+    if case.applicant_person is not None and case.applicant_person.user_id == user.pk:
         return True
-    return bool(case.applicant_org_id and case.applicant_org.user_id == user.pk)
+    return bool(case.applicant_org is not None and case.applicant_org.user_id == user.pk)
 
 
 def capacities(user: User | None, case: Case) -> set[Actor]:

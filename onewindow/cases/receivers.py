@@ -12,6 +12,7 @@ from onewindow.cases import clock
 from onewindow.cases.choices import CaseState
 from onewindow.cases.models import Case, CaseStep
 from onewindow.deadlines.signals import calendar_changed
+from onewindow.organisations.models import ServicePlace
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ def recompute_open_deadlines(
     sender: object,
     first_day: datetime.date,
     last_day: datetime.date,
-    place: object | None = None,
+    place: ServicePlace | None = None,
     **kwargs: object,
 ) -> None:
     """Every running clock whose deadline could move: the promised limit of cases under review or

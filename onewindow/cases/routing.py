@@ -20,13 +20,13 @@ if TYPE_CHECKING:
     from onewindow.catalog.models import Entry
 
 # Significant digits of the region code that two places must share for each scope.
-SCOPE_PREFIX = {
+SCOPE_PREFIX: dict[str, int] = {
     TongbanScope.COUNTY: 6,
     TongbanScope.CITY: 4,
     TongbanScope.PROVINCE: 2,
     TongbanScope.NATIONAL: 0,
 }
-_KIND_ORDER = {
+_KIND_ORDER: dict[str, int] = {
     PlaceKind.GOVERNMENT_CENTER: 0,
     PlaceKind.CONVENIENCE_CENTER: 1,
     PlaceKind.CONVENIENCE_STATION: 2,

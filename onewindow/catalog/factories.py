@@ -9,6 +9,7 @@ from typing import Any
 
 from onewindow.catalog import services
 from onewindow.catalog.models import Entry
+from onewindow.organisations.models import Department, Region
 
 _codes = itertools.count(1)
 
@@ -70,8 +71,8 @@ def guide(**overrides: Any) -> dict[str, Any]:
 
 def make_entry(
     *,
-    department,
-    region=None,
+    department: Department,
+    region: Region | None = None,
     basic_code: str | None = None,
     category: str = "enterprise",
     themes: tuple[str, ...] = ("establishment",),

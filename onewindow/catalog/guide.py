@@ -30,6 +30,7 @@ from onewindow.catalog.schema import (
     Limit,
     Material,
     Record,
+    Spec,
     specs,
 )
 
@@ -81,7 +82,7 @@ def choice_label(record: Record, name: str) -> Any:
     return label(choices, value)
 
 
-_SPECS = {
+_SPECS: dict[tuple[type[Record], str], Spec] = {
     (cls, name): spec
     for cls in (Guide, Material, Limit)
     for name, spec in specs(cls)

@@ -121,6 +121,13 @@ class Entry(PublicIdModel):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def effective_version(self) -> EntryVersion:
+        """The version in effect of an entry that has one, as every public entry has."""
+        if self.current_version is None:
+            raise ValueError(f"entry {self.code} has no version in effect")
+        return self.current_version
+
 
 class EntryVersion(TimeStampedModel):
     """A published, immutable snapshot of an entry's guide."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import reduce
 from operator import or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from django.db import models
 from django.db.models import Q
@@ -34,11 +34,11 @@ def _management_scope(user: User | None, department_field: str) -> Q | None:
 
 
 class EntryQuerySet(models.QuerySet):
-    def public(self) -> EntryQuerySet:
+    def public(self) -> Self:
         """What citizens see: entries in use with a published version."""
         return self.filter(status=EntryStatus.IN_USE, current_version__isnull=False)
 
-    def visible_to(self, user: User | None) -> EntryQuerySet:
+    def visible_to(self, user: User | None) -> Self:
         """Entries a staff member manages (all statuses). Citizens use ``public()``."""
         if user is not None and user.is_authenticated and user.is_superuser:
             return self.all()

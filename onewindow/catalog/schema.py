@@ -93,6 +93,13 @@ class Spec:
 SPEC = "spec"
 
 
+def _choices_of(spec: Spec) -> type[Choices]:
+    """The choices of a CHOICE/CHOICES field (``choice()`` and ``choices()`` always set them)."""
+    if spec.choices is None:  # a programming error in the schema
+        raise TypeError(f"a {spec.kind} field declares no choices")
+    return spec.choices
+
+
 def _field(kind: str, default: Any, **spec: Any) -> Any:
     return field(default=default, metadata={SPEC: Spec(kind, **spec)})
 
@@ -606,7 +613,9 @@ class _Checker:
             self.add(path + key, _("At most %(n)d characters.") % {"n": max_len})
         return value
 
-    def choice(self, data: Mapping, key: str, path: str, choices: type, default: Any) -> Any:
+    def choice(
+        self, data: Mapping, key: str, path: str, choices: type[Choices], default: Any
+    ) -> Any:
         value = data.get(key, default)
         if value in (None, "") and default is not None:
             value = default
@@ -620,7 +629,7 @@ class _Checker:
             return default
         return type(choices.values[0])(value) if isinstance(choices.values[0], int) else str(value)
 
-    def choices(self, data: Mapping, key: str, path: str, choices: type) -> list:
+    def choices(self, data: Mapping, key: str, path: str, choices: type[Choices]) -> list:
         values = data.get(key) or []
         if isinstance(values, str):
             values = [v for v in _SEPARATORS.split(values) if v]
@@ -678,9 +687,9 @@ class _Checker:
         if spec.kind == BOOL:
             return self.boolean(data, key)
         if spec.kind == CHOICE:
-            return self.choice(data, key, path, spec.choices, default)
+            return self.choice(data, key, path, _choices_of(spec), default)
         if spec.kind == CHOICES:
-            values = self.choices(data, key, path, spec.choices)
+            values = self.choices(data, key, path, _choices_of(spec))
             if spec.required and not values:
                 self.add(path + key, spec.too_few)
             return tuple(values)

@@ -83,5 +83,5 @@ def power_list(*, department_id: int) -> dict[str, list[Entry]]:
     )
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
-        groups.setdefault(ItemType(entry.item.item_type).label, []).append(entry)
+        groups.setdefault(str(ItemType(entry.item.item_type).label), []).append(entry)
     return groups

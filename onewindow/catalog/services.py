@@ -315,6 +315,14 @@ def _apply(change: ChangeRequest, actor: User) -> None:
     if kind == ChangeKind.NEW:
         change.entry = _new_entry(change, actor, change.proposal, region)
         change.save(update_fields=["entry"])
+    elif kind == ChangeKind.MERGE:
+        sources = list(change.merged_entries.all())
+        _new_entry(change, actor, change.proposal, sources[0].region)
+        for source in sources:
+            _set_status(source, EntryStatus.CANCELLED)
+    elif entry is None:
+        # Every remaining kind acts on the entry the change was drafted for.
+        raise ValueError(f"change {change.pk} ({kind}) names no entry")
     elif kind == ChangeKind.CHANGE:
         if entry.status == EntryStatus.CANCELLED:
             raise DomainError(_("A cancelled entry cannot be changed."))
@@ -329,11 +337,6 @@ def _apply(change: ChangeRequest, actor: User) -> None:
         for part in change.proposal["parts"]:
             _new_entry(change, actor, part, region)
         _set_status(entry, EntryStatus.CANCELLED)
-    elif kind == ChangeKind.MERGE:
-        sources = list(change.merged_entries.all())
-        _new_entry(change, actor, change.proposal, sources[0].region)
-        for source in sources:
-            _set_status(source, EntryStatus.CANCELLED)
     elif kind == ChangeKind.SUSPEND:
         _set_status(entry, EntryStatus.SUSPENDED)
     elif kind == ChangeKind.CANCEL:

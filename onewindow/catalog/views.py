@@ -8,11 +8,13 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
+from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.catalog import policies, selectors, services
 from onewindow.catalog.choices import (
     BUSINESS_THEMES,
@@ -38,7 +40,7 @@ from onewindow.catalog.forms import (
     steps_from,
 )
 from onewindow.catalog.models import ChangeRequest, Entry
-from onewindow.catalog.schema import ContentError
+from onewindow.catalog.schema import ContentError, Guide
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
@@ -50,7 +52,7 @@ CATALOG_STAFF = (Role.REVIEWER, Role.APPROVER, Role.CATALOG_MANAGER)
 
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    results = Entry.objects.none()
+    results: QuerySet[Entry] = Entry.objects.none()
     filters: dict[str, Any] = {}
     if form.is_valid():
         data = form.cleaned_data
@@ -88,7 +90,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CATALOG_STAFF)
-def manage(request: HttpRequest) -> HttpResponse:
+def manage(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = (
         Entry.objects.visible_to(request.user)
         .select_related("department", "current_version", "item")
@@ -118,7 +120,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CATALOG_STAFF)
-def change_list(request: HttpRequest) -> HttpResponse:
+def change_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     changes = ChangeRequest.objects.visible_to(request.user).select_related(
         "department", "entry", "drafted_by"
     )
@@ -156,7 +158,7 @@ def _uuid_or_404(value: str | None) -> uuid.UUID:
     return found[0]
 
 
-def _own_department(request: HttpRequest) -> Department:
+def _own_department(request: AuthenticatedHttpRequest) -> Department:
     ids = scope.department_ids(request.user, Role.REVIEWER, Role.APPROVER)
     if not ids:
         raise PermissionDenied
@@ -167,7 +169,7 @@ def _own_department(request: HttpRequest) -> Department:
 
 
 @role_required(Role.REVIEWER, Role.APPROVER)
-def change_new(request: HttpRequest) -> HttpResponse:
+def change_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Draft a change. ``?kind=`` picks the kind, ``?entry=`` the entry it applies to."""
     department = _own_department(request)
     kind = request.GET.get("kind", ChangeKind.CHANGE)
@@ -244,8 +246,17 @@ def change_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> dict[str, Any]:
-    if kind == ChangeKind.SPLIT:
+def _proposal(
+    kind: str,
+    base: Guide | None,
+    item_form: NewItemForm | None,
+    guide: GuideForm | None,
+    materials: BaseFormSet | None,
+    steps: BaseFormSet | None,
+    parts: BaseFormSet | None,
+    merged: list[Entry],
+) -> dict[str, Any]:
+    if kind == ChangeKind.SPLIT and parts is not None:
         # Each part starts as a copy of the entry's guide under its own name.
         base_content = base.to_content() if base else {}
         return {
@@ -258,7 +269,8 @@ def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> 
                 if p.cleaned_data
             ]
         }
-    if guide is None:
+    # The guide, materials and steps forms come together (the kinds that edit the guide).
+    if guide is None or materials is None or steps is None:
         return {}
     start = base or (
         merged[0].current_version.guide if merged and merged[0].current_version else None
@@ -277,7 +289,7 @@ def _proposal(kind, base, item_form, guide, materials, steps, parts, merged) -> 
 
 
 @role_required(*CATALOG_STAFF)
-def change_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def change_detail(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     change = get_object_or_404(
         ChangeRequest.objects.visible_to(request.user).select_related(
             "department__region", "entry__current_version", "drafted_by", "reviewed_by"

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.catalog.attachments import MAX_BYTES, attachment_upload
 from onewindow.catalog.models import Attachment
 from onewindow.core.errors import DomainError
@@ -40,7 +41,7 @@ def download(request: HttpRequest, public_id: str, name: str) -> FileResponse:
 
 
 @role_required(Role.REVIEWER, Role.APPROVER)
-def files(request: HttpRequest) -> HttpResponse:
+def files(request: AuthenticatedHttpRequest) -> HttpResponse:
     departments = scope.department_ids(request.user, Role.REVIEWER, Role.APPROVER)
     department = min(departments)
     form = UploadForm(request.POST or None, request.FILES or None)

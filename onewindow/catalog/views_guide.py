@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
@@ -29,6 +29,8 @@ def _current_version(public_id: uuid.UUID) -> EntryVersion:
         public_id=public_id,
     )
     version = entry.current_version
+    if version is None:  # public() entries have one; this only narrows the type
+        raise Http404
     version.entry = entry  # already loaded: spare the query
     return version
 

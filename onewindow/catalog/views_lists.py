@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.catalog import services_import, xlsx
 from onewindow.catalog.choices import EntryStatus
 from onewindow.catalog.models import Entry
@@ -54,12 +55,12 @@ class ListImportForm(forms.Form):
         return upload.read()
 
 
-def _exportable(request: HttpRequest) -> EntryQuerySet:
+def _exportable(request: AuthenticatedHttpRequest) -> EntryQuerySet:
     return Entry.objects.visible_to(request.user).exclude(status=EntryStatus.CANCELLED)
 
 
 @role_required(Role.CATALOG_MANAGER)
-def lists_import(request: HttpRequest) -> HttpResponse:
+def lists_import(request: AuthenticatedHttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = ListImportForm(
         request.POST if posted else None,
@@ -96,7 +97,7 @@ def _download(data: bytes, filename: str) -> HttpResponse:
 
 @require_GET
 @role_required(Role.CATALOG_MANAGER)
-def lists_export(request: HttpRequest) -> HttpResponse:
+def lists_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     entries = _exportable(request)
     if request.GET.get("department"):
         entries = entries.filter(department__uscc=request.GET["department"])

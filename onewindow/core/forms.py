@@ -27,7 +27,8 @@ class StyledFormMixin:
     """Adds Bootstrap classes to widgets so templates can render ``{{ field }}`` directly."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
+        # A mixin: the form class it is mixed into has the fields.
         for field in self.fields.values():  # type: ignore[attr-defined]
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):

@@ -16,10 +16,10 @@ from onewindow.deadlines.policies import may_keep_calendar
 
 class ReadOnly(admin.ModelAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return may_keep_calendar(request.user)
+        return request.user.is_authenticated and may_keep_calendar(request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return may_keep_calendar(request.user)
+        return request.user.is_authenticated and may_keep_calendar(request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

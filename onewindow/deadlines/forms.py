@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from onewindow.core.forms import IsoDateInput, StyledFormMixin
 from onewindow.deadlines.choices import DayKind, Unit
 from onewindow.deadlines.schedule import MAX_YEAR, MIN_YEAR, NAME_LENGTH
+from onewindow.organisations.models import ServicePlace
 
 # The holidays of every State Council notice since 2008, in the notice's order.
 HOLIDAY_NAMES = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 
 
-def _year_field(**kwargs: object) -> forms.IntegerField:
+def _year_field(**kwargs: Any) -> forms.IntegerField:
     return forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR, **kwargs)
 
 
@@ -42,7 +47,8 @@ class HolidayRowForm(StyledFormMixin, forms.Form):
     last_day = forms.DateField(label=_("Last day off"), required=False, widget=IsoDateInput())
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("first_day") and not data.get("last_day"):
             self.add_error("last_day", _("Enter the last day off."))
         if data.get("last_day") and not data.get("first_day"):
@@ -65,7 +71,7 @@ MakeupFormSet = formset_factory(MakeupRowForm, extra=6, max_num=40, validate_max
 
 class DayForm(StyledFormMixin, forms.Form):
     date = forms.DateField(label=_("Date"), widget=IsoDateInput())
-    place = forms.ModelChoiceField(
+    place: forms.ModelChoiceField[ServicePlace] = forms.ModelChoiceField(
         label=_("Applies to"),
         queryset=None,
         required=False,
@@ -79,16 +85,16 @@ class DayForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=NAME_LENGTH, required=False)
     note = forms.CharField(label=_("Reason for the change"), max_length=200, required=False)
 
-    def __init__(self, *args: object, places: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, places: QuerySet[ServicePlace], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = places
+        cast(forms.ModelChoiceField, self.fields["place"]).queryset = places
 
 
 class ExplainForm(StyledFormMixin, forms.Form):
     start = forms.DateField(label=_("Start day (accepted on)"), widget=IsoDateInput())
     n = forms.IntegerField(label=_("Time limit"), min_value=0, max_value=3650)
     unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
-    place = forms.ModelChoiceField(
+    place: forms.ModelChoiceField[ServicePlace] = forms.ModelChoiceField(
         label=_("Service place"), queryset=None, required=False, empty_label=_("National calendar")
     )
     pause_first = forms.DateField(label=_("Paused from"), required=False, widget=IsoDateInput())
@@ -99,11 +105,11 @@ class ExplainForm(StyledFormMixin, forms.Form):
         help_text=_("Leave empty while the pause is still running (counted up to today)."),
     )
 
-    def __init__(self, *args: object, places: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, places: QuerySet[ServicePlace], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].queryset = places
+        cast(forms.ModelChoiceField, self.fields["place"]).queryset = places
 
-    def clean_start(self):
+    def clean_start(self) -> datetime.date:
         start = self.cleaned_data["start"]
         if not MIN_YEAR <= start.year <= MAX_YEAR:
             raise forms.ValidationError(
@@ -112,7 +118,8 @@ class ExplainForm(StyledFormMixin, forms.Form):
         return start
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("pause_last") and not data.get("pause_first"):
             self.add_error("pause_first", _("Enter the first paused day."))
         return data

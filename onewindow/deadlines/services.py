@@ -129,7 +129,7 @@ def calendar_seed_from_library(
                 % {"year": year}
             ) from None
     now = timezone.now()
-    result = []
+    result: list[CalendarYear] = []
     for schedule in schedules:
         first, last = _year_bounds(schedule.year)
         national = CalendarDay.objects.filter(place__isnull=True, date__range=(first, last))
@@ -145,7 +145,7 @@ def calendar_seed_from_library(
                 if d.date not in kept
             ]
         )
-        year, _created = CalendarYear.objects.update_or_create(
+        loaded_year, _created = CalendarYear.objects.update_or_create(
             year=schedule.year,
             defaults={
                 "source": schedule.source,
@@ -154,7 +154,7 @@ def calendar_seed_from_library(
                 "note": schedule.note,
             },
         )
-        result.append(year)
+        result.append(loaded_year)
         _record(
             actor=actor,
             action=ChangeAction.SEED,
@@ -290,7 +290,8 @@ def calendar_day_set(
             field="kind",
         )
     if not kind:
-        row.delete()
+        if row is not None:  # always: "no exception" on a day without one returned above
+            row.delete()
         row = None
     elif row is None:
         row = CalendarDay.objects.create(

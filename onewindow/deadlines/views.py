@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms import BaseFormSet
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.core.errors import DomainError
 from onewindow.deadlines import selectors, services
 from onewindow.deadlines.calendar import calendar_for
@@ -23,6 +25,7 @@ from onewindow.deadlines.forms import (
     DayForm,
     ExplainForm,
     HolidayFormSet,
+    HolidayRowForm,
     MakeupFormSet,
     ScheduleForm,
     YearLoadForm,
@@ -37,7 +40,7 @@ ADMIN = Role.ADMINISTRATOR
 LEGEND = (Reason.WORKDAY, Reason.WEEKEND, Reason.HOLIDAY, Reason.MAKEUP, Reason.CLOSED)
 
 
-def _place(request: HttpRequest, value: str | None) -> ServicePlace | None:
+def _place(request: AuthenticatedHttpRequest, value: str | None) -> ServicePlace | None:
     """The place named in the query, within the user's region; 404 otherwise."""
     if not value:
         return None
@@ -52,13 +55,13 @@ def _year_url(year: int, place: ServicePlace | None = None) -> str:
 
 
 @role_required(ADMIN)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     place = _place(request, request.GET.get("place"))
     return redirect(_year_url(timezone.localdate().year, place))
 
 
 @role_required(ADMIN)
-def year_page(request: HttpRequest, year: int) -> HttpResponse:
+def year_page(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     if not services.MIN_YEAR <= year <= services.MAX_YEAR:
         raise Http404
     place = _place(request, request.GET.get("place"))
@@ -85,7 +88,7 @@ def year_page(request: HttpRequest, year: int) -> HttpResponse:
 
 @role_required(ADMIN)
 @require_POST
-def year_load(request: HttpRequest) -> HttpResponse:
+def year_load(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = YearLoadForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -118,7 +121,7 @@ def year_load(request: HttpRequest) -> HttpResponse:
 
 @role_required(ADMIN)
 @require_POST
-def year_confirm(request: HttpRequest, year: int) -> HttpResponse:
+def year_confirm(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
     try:
         services.calendar_year_confirm(
             year=year, actor=request.user, note=request.POST.get("note", "")[:200]
@@ -132,7 +135,7 @@ def year_confirm(request: HttpRequest, year: int) -> HttpResponse:
     return redirect(_year_url(year))
 
 
-def _schedule_rows(formset: HolidayFormSet) -> list[services.HolidayRange]:
+def _schedule_rows(formset: BaseFormSet[HolidayRowForm]) -> list[services.HolidayRange]:
     return [
         services.HolidayRange(
             f.cleaned_data["name"], f.cleaned_data["first_day"], f.cleaned_data["last_day"]
@@ -143,7 +146,7 @@ def _schedule_rows(formset: HolidayFormSet) -> list[services.HolidayRange]:
 
 
 @role_required(ADMIN)
-def schedule(request: HttpRequest) -> HttpResponse:
+def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Enter a year's schedule as published by the State Council (one service call)."""
     post = request.POST if request.method == "POST" else None
     year = timezone.localdate().year + 1
@@ -197,7 +200,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(ADMIN)
-def day_edit(request: HttpRequest) -> HttpResponse:
+def day_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     places = calendar_places(request.user).order_by("region__code", "name")
     post = request.POST if request.method == "POST" else None
     initial: dict = {}
@@ -227,7 +230,7 @@ def day_edit(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(day)s is saved.") % {"day": data["date"]})
             return redirect(_year_url(data["date"].year, data["place"]))
-    shown = form.cleaned_data.get("date") if form.is_bound and form.is_valid() else initial["date"]
+    shown = form.cleaned_data["date"] if form.is_bound and form.is_valid() else initial["date"]
     return render(
         request,
         "deadlines/day.html",
@@ -252,7 +255,7 @@ def _status(day: datetime.date, place: ServicePlace | None) -> str:
 
 
 @role_required(ADMIN)
-def explain(request: HttpRequest) -> HttpResponse:
+def explain(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Why is the deadline this day? Day by day from the start to the due date."""
     places = calendar_places(request.user).order_by("region__code", "name")
     form = ExplainForm(request.GET or None, places=places)

@@ -188,20 +188,25 @@ class Cast:
     @classmethod
     def build(cls, county: Region, center: ServicePlace) -> Cast:
         users: dict[int, Any] = {}  # one object per user: it caches its assignments
-        clerks, desks, managers = {}, {}, {}
+        clerks: dict[tuple[int, str], tuple[Any, Any]] = {}
+        desks: dict[int, Desk] = {}
+        managers: dict[int, Any] = {}
         rows = Assignment.objects.select_related("staff__user", "window")
         for a in rows.order_by("pk"):
             user = users.setdefault(a.staff.user_id, a.staff.user)
-            if a.role == Role.WINDOW_CLERK and a.window_id:
+            if a.role == Role.WINDOW_CLERK and a.window is not None and a.place_id is not None:
                 clerks.setdefault((a.place_id, a.window.number), (user, a.window))
-            elif a.role in (Role.REVIEWER, Role.APPROVER):
-                desk = desks.setdefault(a.department_id, Desk([], None))
+            elif a.role in (Role.REVIEWER, Role.APPROVER) and a.department_id is not None:
+                # Every demo department has an approver: it is filled in when its row comes.
+                desk = desks.setdefault(a.department_id, Desk([], None))  # type: ignore[arg-type]
                 if a.role == Role.REVIEWER:
                     desk.reviewers.append(user)
                 else:
                     desk.approver = desk.approver or user
-            elif a.role == Role.CENTER_MANAGER and (
-                a.place_id not in managers or user.username == "manager"
+            elif (
+                a.role == Role.CENTER_MANAGER
+                and a.place_id is not None
+                and (a.place_id not in managers or user.username == "manager")
             ):
                 managers[a.place_id] = user
         hubs = list(
@@ -221,8 +226,9 @@ class Cast:
             others=[o for o in orgs if o.kind != LegalPersonType.ENTERPRISE],
         )
         authorisations = AgentAuthorization.objects.filter(principal_person__isnull=False)
-        for a in authorisations.select_related("agent").order_by("pk"):
-            cast.authorised.setdefault(a.principal_person_id, a.agent)
+        for authorisation in authorisations.select_related("agent").order_by("pk"):
+            if authorisation.principal_person_id is not None:  # filtered above
+                cast.authorised.setdefault(authorisation.principal_person_id, authorisation.agent)
         cast._open_accounts(orgs)
         return cast
 
@@ -314,7 +320,7 @@ class Planner:
     # -- one case -----------------------------------------------------------------------------
 
     def fits(self, entry: Entry, scenario: str) -> bool:
-        c = entry.current_version.guide
+        c = entry.effective_version.guide
         instant = c.case_type == "1"
         category = entry.item.category
         checks = {
@@ -350,9 +356,9 @@ class Planner:
             e
             for e in self.entries
             if self.fits(e, scenario)
-            and _kinds(e.current_version.guide)
-            and (kind is None or kind in _kinds(e.current_version.guide))
-            and (not online or self.online_ok(e.current_version.guide))
+            and _kinds(e.effective_version.guide)
+            and (kind is None or kind in _kinds(e.effective_version.guide))
+            and (not online or self.online_ok(e.effective_version.guide))
         ]
         if not candidates:
             return None
@@ -372,7 +378,9 @@ class Planner:
             holders = [
                 h
                 for h in (cast.persons if kind == "person" else cast.enterprises)
-                if h in cast.accounts and h.user.username not in ("citizen", "company")
+                if h in cast.accounts
+                and h.user is not None
+                and h.user.username not in ("citizen", "company")
             ]
             return rng.choice(holders)
         if kind == "person":
@@ -401,7 +409,7 @@ class Planner:
         entry = self.pick_entry(scenario, kind, online)
         if entry is None:
             return None
-        guide = entry.current_version.guide
+        guide = entry.effective_version.guide
         if kind is None:
             kinds = sorted(_kinds(guide) - ({"other"} if online else set()))
             kind = "person" if "person" in kinds and rng.random() < 0.65 else rng.choice(kinds)
@@ -434,7 +442,7 @@ class Planner:
             delivery=self.delivery(scenario, guide, online),
             address=applicant.address,
             answers=answers,
-            lines=checklist_lines(entry.current_version, answers),
+            lines=checklist_lines(entry.effective_version, answers),
             age=AGES.get(scenario, (0, 10**9)),
         )
         if scenario == "overdue":
@@ -479,7 +487,7 @@ class Planner:
         if applicant is None:
             pool = cast.persons[1:100] if who == "person" else cast.enterprises[1:]
             applicant = rng.choice(pool)
-        answers = {i.entry.code: _answers(i.entry.current_version.guide, rng) for i in items}
+        answers = {i.entry.code: _answers(i.entry.effective_version.guide, rng) for i in items}
         _clean, lines = joint_checklist(joint, answers)
         number = "A04" if who == "person" else rng.choice(CENTER_DESKS["construction"])
         clerk, window = cast.clerks[(cast.center.pk, number)]
@@ -509,7 +517,7 @@ class Planner:
         for stage in stages:
             members = [i for i in items if i.stage == stage]
             for item in members:
-                guide = item.entry.current_version.guide
+                guide = item.entry.effective_version.guide
                 desk = cast.desks[item.entry.department_id]
                 target = partial(s.part, item.entry.code)
                 last = len(review_steps(guide)) - 1
@@ -532,7 +540,7 @@ def script(s: Story, scenario: str, guide: Guide, desk: Desk) -> None:
     """The actions of one single-item case, from receipt to the scenario's end state."""
     rng = s.rng
     last = len(review_steps(guide)) - 1
-    target = lambda: s.case  # noqa: E731 - the case exists only once the story plays
+    target = lambda: s.filed  # noqa: E731 - the case exists only once the story plays
     if scenario == "spot":
         s.receive()
         s.decide_on_spot()

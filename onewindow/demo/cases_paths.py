@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -243,7 +243,7 @@ class Story:
     address: str = ""
     answers: Any = None
     lines: list = field(default_factory=list)
-    steps: list[tuple[int, Callable[[datetime.datetime], None]]] = field(default_factory=list)
+    steps: list[tuple[int, Callable[[datetime.datetime], object]]] = field(default_factory=list)
     age: tuple[int, int] = (0, 10**9)  # how long ago the last action happened, working minutes
     pin_day: int | None = None  # or: the last action happened this many working days ago
     start: int = 0
@@ -251,12 +251,19 @@ class Story:
 
     # -- planning helpers -------------------------------------------------------------------------
 
-    def then(self, lo: int, hi: int, action: Callable[[datetime.datetime], None]) -> None:
+    def then(self, lo: int, hi: int, action: Callable[[datetime.datetime], object]) -> None:
         self.steps.append((self.rng.randint(int(lo), int(max(lo, hi))), action))
 
     @property
     def online(self) -> bool:
         return self.user is not None
+
+    @property
+    def filed(self) -> Case:
+        """The case, which every action after the receipt acts on."""
+        if self.case is None:
+            raise ValueError(f"{self.scenario}: the case has not been received yet")
+        return self.case
 
     def pick_lines(self, count: int, *, deferrable: bool = False) -> list[int]:
         handed = [
@@ -271,7 +278,7 @@ class Story:
         ]
         return sorted(self.rng.sample(handed, min(count, len(handed))))
 
-    def inputs(self, missing: list[int] = ()) -> list[MaterialInput]:
+    def inputs(self, missing: Sequence[int] = ()) -> list[MaterialInput]:
         """What the clerk records at the window: everything in hand but ``missing``."""
         result = []
         for position, m in self.lines:
@@ -296,7 +303,7 @@ class Story:
         return MaterialInput(
             position=position,
             status=MS.RECEIVED,
-            copies=m.copies,
+            copies=m.copies or 0,  # a guide saved without a count: none recorded, as before
             original_seen=m.kind == "original",
         )
 
@@ -309,11 +316,11 @@ class Story:
         ]
 
     def part(self, code: str) -> Case:
-        return self.case.parts.get(entry__code=code)
+        return self.filed.parts.get(entry__code=code)
 
     # -- intake and acceptance ------------------------------------------------------------------
 
-    def receive(self, missing: list[int] = ()) -> None:
+    def receive(self, missing: Sequence[int] = ()) -> None:
         def act(at: datetime.datetime) -> None:
             common = {
                 "applicant": self.applicant,
@@ -333,7 +340,7 @@ class Story:
                     at=at,
                     **common,
                 )
-            elif self.online:
+            elif self.user is not None:  # online
                 draft = intake.case_draft_save(
                     user=self.user,
                     entry=self.entry,
@@ -367,19 +374,19 @@ class Story:
             if how == "deferred":
                 due = timezone.localdate(at) + datetime.timedelta(days=7)
                 acceptance.case_accept_deferred(
-                    case=self.case,
-                    expected_revision=self.case.revision,
+                    case=self.filed,
+                    expected_revision=self.filed.revision,
                     actor=self.clerk,
                     due_date=due,
                     at=at,
                 )
             elif how == "commitment":
                 acceptance.case_accept_commitment(
-                    case=self.case, expected_revision=self.case.revision, actor=self.clerk, at=at
+                    case=self.filed, expected_revision=self.filed.revision, actor=self.clerk, at=at
                 )
             else:
                 acceptance.case_accept(
-                    case=self.case, expected_revision=self.case.revision, actor=self.clerk, at=at
+                    case=self.filed, expected_revision=self.filed.revision, actor=self.clerk, at=at
                 )
 
         self.then(*self.pre_review_delay(), act)
@@ -397,8 +404,8 @@ class Story:
                     for p in positions
                 ]
             acceptance.case_request_correction(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=self.clerk,
                 materials=marks,
                 at=at,
@@ -410,10 +417,10 @@ class Story:
     def resubmit(self, positions: list[int], lo: int = D // 2, hi: int = 6 * D) -> None:
         def act(at: datetime.datetime) -> None:
             given = [self.handed(p, m) for p, m in self.lines if p in positions]
-            actor = self.user if self.online else self.clerk
+            actor = self.user if self.user is not None else self.clerk  # online: the applicant
             acceptance.case_resubmit(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=actor,
                 materials=given,
                 at=at,
@@ -426,8 +433,8 @@ class Story:
 
         def act(at: datetime.datetime) -> None:
             acceptance.case_propose_refusal(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=self.clerk,
                 reason=reason,
                 basis=basis,
@@ -440,16 +447,16 @@ class Story:
         def act(at: datetime.datetime) -> None:
             if confirm:
                 acceptance.case_confirm_refusal(
-                    case=self.case,
-                    expected_revision=self.case.revision,
+                    case=self.filed,
+                    expected_revision=self.filed.revision,
                     actor=self.manager,
                     opinion="同意不予受理，请出具不予受理通知书并告知申请人救济途径。",
                     at=at,
                 )
             else:
                 acceptance.case_reject_refusal(
-                    case=self.case,
-                    expected_revision=self.case.revision,
+                    case=self.filed,
+                    expected_revision=self.filed.revision,
                     actor=self.manager,
                     opinion="该事项属进驻部门职权范围，申请人资格经核实无误，不予受理理由不成立，请依法受理。",
                     at=at,
@@ -460,7 +467,7 @@ class Story:
     def decide_on_spot(self) -> None:
         def act(at: datetime.datetime) -> None:
             acceptance.case_decide_on_spot(
-                case=self.case, expected_revision=self.case.revision, actor=self.clerk, at=at
+                case=self.filed, expected_revision=self.filed.revision, actor=self.clerk, at=at
             )
 
         self.then(5 * M, 25 * M, act)
@@ -628,10 +635,10 @@ class Story:
 
     def supply_deferred(self) -> None:
         def act(at: datetime.datetime) -> None:
-            for row in self.case.materials.filter(status=MS.DEFERRED):
+            for row in self.filed.materials.filter(status=MS.DEFERRED):
                 delivery.case_material_supply(
-                    case=self.case,
-                    expected_revision=self.case.revision,
+                    case=self.filed,
+                    expected_revision=self.filed.revision,
                     actor=self.clerk,
                     position=row.position,
                     at=at,
@@ -651,7 +658,7 @@ class Story:
             self.then(
                 *((2 * M, 8 * M) if quick else (H, D)),
                 lambda at: delivery.case_ready(
-                    case=self.case, expected_revision=self.case.revision, actor=clerk, at=at
+                    case=self.filed, expected_revision=self.filed.revision, actor=clerk, at=at
                 ),
             )
             if until == "ready":
@@ -659,10 +666,10 @@ class Story:
             self.then(
                 *((2 * M, 10 * M) if quick else (D // 2, 6 * D)),
                 lambda at: delivery.case_deliver(
-                    case=self.case,
-                    expected_revision=self.case.revision,
+                    case=self.filed,
+                    expected_revision=self.filed.revision,
                     actor=clerk,
-                    pickup_code=self.case.pickup_code,
+                    pickup_code=self.filed.pickup_code,
                     recipient_name=self.recipient(),
                     at=at,
                 ),
@@ -673,8 +680,8 @@ class Story:
             H,
             D,
             lambda at: delivery.case_mail(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=clerk,
                 tracking_number=tracking,
                 at=at,
@@ -686,8 +693,8 @@ class Story:
             D,
             3 * D,
             lambda at: delivery.case_deliver(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=clerk,
                 recipient_name=self.recipient(),
                 at=at,
@@ -701,12 +708,12 @@ class Story:
 
     def withdraw(self) -> None:
         reason = self.rng.choice(WITHDRAWALS)
-        actor = self.user if self.online else self.clerk
+        actor = self.user if self.user is not None else self.clerk  # online: the applicant
 
         def act(at: datetime.datetime) -> None:
             delivery.case_withdraw(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=actor,
                 reason=reason,
                 at=at,
@@ -717,8 +724,8 @@ class Story:
     def return_case(self) -> None:
         def act(at: datetime.datetime) -> None:
             delivery.case_return(
-                case=self.case,
-                expected_revision=self.case.revision,
+                case=self.filed,
+                expected_revision=self.filed.revision,
                 actor=self.clerk,
                 reason="补正告知送达后申请人逾期未补正，经电话联系仍未能补齐，"
                 "依申请人意愿退回全部申请材料。",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -58,7 +59,9 @@ class _Builder:
                 self.used_phones.add(number)
                 return number
 
-    def staff(self, role: Role, *, username: str | None = None, title: str = "", **scope) -> Staff:
+    def staff(
+        self, role: Role, *, username: str | None = None, title: str = "", **scope: Any
+    ) -> Staff:
         self.staff_serial += 1
         employee_no = f"YZ{self.staff_serial:04d}"
         person = org.staff_create(
@@ -95,16 +98,16 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
     )
     the_county = org.region_create(code=county.COUNTY[0], name=county.COUNTY[1], parent=city)
     townships: list[tuple[Region, list[Region]]] = []
-    for suffix, name, villages in county.TOWNSHIPS:
+    for suffix, name, village_names in county.TOWNSHIPS:
         town = org.region_create(code=f"620123{suffix}000", name=name, parent=the_county)
         community_no, village_no = 1, 201
         members = []
-        for village in villages:
-            if village.endswith("社区"):
+        for village_name in village_names:
+            if village_name.endswith("社区"):
                 code, community_no = f"620123{suffix}{community_no:03d}", community_no + 1
             else:
                 code, village_no = f"620123{suffix}{village_no:03d}", village_no + 1
-            members.append(org.region_create(code=code, name=village, parent=town))
+            members.append(org.region_create(code=code, name=village_name, parent=town))
         townships.append((town, members))
 
     # --- places ----------------------------------------------------------------------------------

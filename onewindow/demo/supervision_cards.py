@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
+from onewindow.accounts.models import User
 from onewindow.cases.models import Case, CaseFee
 from onewindow.cases.services import fees
 from onewindow.organisations.choices import Role
@@ -16,7 +17,7 @@ from onewindow.organisations.models import Assignment
 from onewindow.supervision.cards import cards_evaluate_recent
 
 
-def _clerk(case: Case):
+def _clerk(case: Case) -> User | None:
     assignment = (
         Assignment.objects.filter(
             Q(place_id=case.place_id) | Q(place_id=case.home_place_id),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from onewindow.accounts.models import User
 from onewindow.cases.choices import RUNNING_STATES, WarningLevel
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
@@ -75,7 +76,9 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
     )
 
 
-def _answerer(department_id: int) -> object | None:
+def _answerer(department_id: int | None) -> User | None:
+    if department_id is None:
+        return None
     found = (
         Assignment.objects.filter(
             department_id=department_id, role__in=[Role.REVIEWER, Role.APPROVER]
@@ -111,7 +114,7 @@ def load(today: datetime.date) -> int:
         for case in candidates:
             calendar = calendar_for(case.home_place_id)
             at = _at(_days_back(calendar, today, plan.sent), 10)
-            if case.accepted_at > at:
+            if case.accepted_at is None or case.accepted_at > at:  # None: filtered out above
                 continue
             answerer = _answerer(case.department_id)
             if plan.replied is not None and answerer is None:
@@ -129,7 +132,7 @@ def load(today: datetime.date) -> int:
             except DomainError:  # e.g. no calendar for that year: try the next case
                 continue
             sent += 1
-            if plan.replied is not None:
+            if plan.replied is not None and answerer is not None:  # None: skipped above
                 replied_at = _at(_days_back(calendar, today, plan.replied), 15)
                 urging = urging_reply(
                     urging=urging,

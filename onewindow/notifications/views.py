@@ -6,12 +6,13 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.core.errors import DomainError
 from onewindow.notifications import policies, selectors, services
 from onewindow.notifications.channels import channel_registry
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 
 
 @role_required(*policies.LOG_ROLES)
-def message_log(request: HttpRequest) -> HttpResponse:
+def message_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = MessageFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.message_log(
@@ -38,7 +39,7 @@ def message_log(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     labels = {code: channel.label for code, channel in channel_registry().items()}
     for m in page:
-        m.channel_label = labels.get(m.channel, m.channel)
+        m.channel_label = labels.get(m.channel, m.channel)  # type: ignore[attr-defined]  # for the template, not a field
     return render(
         request,
         "notifications/log.html",
@@ -54,7 +55,7 @@ def message_log(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.ADMINISTRATOR)
 @require_POST
-def message_retry(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+def message_retry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     message = get_object_or_404(Message.objects.visible_to(request.user), public_id=public_id)
     try:
         services.message_retry(message=message, actor=request.user)
@@ -68,7 +69,7 @@ def message_retry(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @role_required(*Role)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(selectors.inbox_messages(user=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -86,6 +87,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @role_required(*Role)
 @require_POST
-def inbox_read(request: HttpRequest) -> HttpResponse:
+def inbox_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.inbox_mark_read(user=request.user)
     return redirect("notifications:inbox")

@@ -9,13 +9,13 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 
 from onewindow.accounts.selectors import is_applicant
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def role_required(*roles: Role) -> Callable[[View], View]:
@@ -23,13 +23,14 @@ def role_required(*roles: Role) -> Callable[[View], View]:
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not scope.has_role(request.user, *roles):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        # A function attribute mypy does not know: the roles stay readable on the wrapped view.
         wrapper.required_roles = roles  # type: ignore[attr-defined]
         return wrapper
 
@@ -38,7 +39,7 @@ def role_required(*roles: Role) -> Callable[[View], View]:
 
 def applicant_required(view: View) -> View:
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_applicant(request.user):

@@ -6,8 +6,11 @@ region subtree; the querysets come from ``visible_to`` so the admin cannot reach
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
-from django.db.models import Q
+from django.db.models import Field, ForeignKey, Model, Q, QuerySet
 from django.http import HttpRequest
 
 from onewindow.organisations import scope
@@ -26,7 +29,9 @@ class RolePermissions:
     """Admin permissions from the administrator role instead of Django's model permissions."""
 
     def _is_admin(self, request: HttpRequest) -> bool:
-        return request.user.is_superuser or scope.has_role(request.user, Role.ADMINISTRATOR)
+        return request.user.is_superuser or (
+            request.user.is_authenticated and scope.has_role(request.user, Role.ADMINISTRATOR)
+        )
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._is_admin(request)
@@ -49,10 +54,12 @@ class RolePermissions:
 class ScopedInline(RolePermissions, admin.TabularInline):
     """An inline whose foreign-key choices stop at the user's scope, like ``ScopedAdmin``."""
 
-    def formfield_for_foreignkey(self, db_field, request: HttpRequest, **kwargs):
+    def formfield_for_foreignkey(
+        self, db_field: ForeignKey, request: HttpRequest, **kwargs: Any
+    ) -> forms.ModelChoiceField | None:
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         queryset = getattr(field, "queryset", None)
-        if queryset is not None and hasattr(queryset, "visible_to"):
+        if field is not None and queryset is not None and hasattr(queryset, "visible_to"):
             field.queryset = queryset.visible_to(request.user)
         return field
 
@@ -60,10 +67,14 @@ class ScopedInline(RolePermissions, admin.TabularInline):
 class ScopedAdmin(RolePermissions, admin.ModelAdmin):
     """Admin pages open to superusers and to staff holding the administrator role."""
 
-    def get_queryset(self, request: HttpRequest):
-        return self.model.objects.visible_to(request.user)
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # Every model registered here has a scoped manager, which ModelAdmin's types cannot say.
+        objects: Any = self.model._default_manager
+        return objects.visible_to(request.user)
 
-    def get_form(self, request: HttpRequest, obj: object = None, change: bool = False, **kwargs):
+    def get_form(
+        self, request: HttpRequest, obj: Model | None = None, change: bool = False, **kwargs: Any
+    ) -> type[forms.ModelForm]:
         # A posted id is not limited by the autocomplete widget: restrict every scoped choice
         # (parent region, region, places...) to the user's scope, keeping the object's current
         # values so an administrator can still edit their own root region.
@@ -72,12 +83,14 @@ class ScopedAdmin(RolePermissions, admin.ModelAdmin):
             queryset = getattr(field, "queryset", None)
             if queryset is None or not hasattr(queryset, "visible_to"):
                 continue
+            if not isinstance(field, forms.ModelChoiceField):  # only these carry a queryset
+                continue
             allowed = Q(pk__in=queryset.visible_to(request.user).values("pk"))
             if obj is not None and obj.pk:
                 model_field = obj._meta.get_field(name)
                 if model_field.many_to_many:
                     allowed |= Q(pk__in=getattr(obj, name).values("pk"))
-                else:
+                elif isinstance(model_field, Field):  # not a reverse relation
                     allowed |= Q(pk=getattr(obj, model_field.attname))
             field.queryset = queryset.filter(allowed)
         return form

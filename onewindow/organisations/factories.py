@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import factory
 from django.contrib.auth.hashers import make_password
@@ -38,10 +39,11 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
         model = Region
         django_get_or_create = ("code",)
 
-    code = "620000000000"
-    name = "甘肃省"
+    # Any: the levels below replace these constants with factory declarations.
+    code: Any = "620000000000"
+    name: Any = "甘肃省"
     level = RegionLevel.PROVINCE
-    parent = None
+    parent: Any = None
 
 
 class CityFactory(ProvinceFactory):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -28,6 +30,9 @@ from onewindow.organisations.querysets import (
     WindowQuerySet,
 )
 from onewindow.organisations.validators import region_level_of, region_prefix
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class Region(TimeStampedModel):
@@ -329,7 +334,7 @@ class Assignment(TimeStampedModel):
             ScopeKind.PLACE: self.place_id,
             ScopeKind.DEPARTMENT: self.department_id,
         }
-        errors = {}
+        errors: dict[str, str | StrPromise] = {}
         if not given[wanted]:
             errors[wanted.value] = _("The role “%(role)s” needs a %(scope)s as its scope.") % {
                 "role": Role(self.role).label,
@@ -344,7 +349,9 @@ class Assignment(TimeStampedModel):
         if self.window_id:
             if self.role != Role.WINDOW_CLERK:
                 errors["window"] = _("Only a window clerk is posted at a window.")
-            elif self.place_id and self.window.place_id != self.place_id:
+            elif (
+                self.place_id and self.window is not None and self.window.place_id != self.place_id
+            ):
                 errors["window"] = _("The window must belong to the clerk's service place.")
         if errors:
             raise ValidationError(errors)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import reduce
 from operator import or_
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from django.db import models
 from django.db.models import Q
@@ -32,7 +32,7 @@ def _prefix_q(field: str, prefixes: list[str]) -> Q | None:
 
 
 class _ScopedQuerySet(models.QuerySet):
-    def _scoped(self, user: User | None, condition: Q | None) -> models.QuerySet:
+    def _scoped(self, user: User | None, condition: Q | None) -> Self:
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser:
@@ -135,4 +135,4 @@ class StaffQuerySet(_ScopedQuerySet):
         if user.is_superuser:
             return self.all()
         # A subquery instead of .distinct(): the joins through assignments repeat rows.
-        return self.filter(pk__in=self.model.objects.filter(condition).values("pk"))
+        return self.filter(pk__in=self.model._default_manager.filter(condition).values("pk"))

@@ -57,7 +57,7 @@ def with_roles(user: User | None, roles: Iterable[Role | str]) -> list[Assignmen
 
 def region_prefixes(user: User | None, *roles: Role | str) -> list[str]:
     """Code prefixes of the region subtrees the user reaches through the given roles."""
-    return [a.region.prefix for a in with_roles(user, roles) if a.region_id]
+    return [a.region.prefix for a in with_roles(user, roles) if a.region is not None]
 
 
 def place_ids(user: User | None, *roles: Role | str) -> set[int]:

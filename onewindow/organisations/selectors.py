@@ -179,7 +179,7 @@ def root_regions_for(*, user: User) -> list[Region]:
     regions = {
         a.region.code: a.region
         for a in scope.with_roles(user, (Role.ADMINISTRATOR, Role.SUPERVISOR))
-        if a.region_id
+        if a.region is not None
     }
     return [regions[code] for code in sorted(regions)]
 
@@ -210,4 +210,8 @@ def supervisors_of(region_code: str) -> list[User]:
     rows = Assignment.objects.filter(
         role=Role.SUPERVISOR, region__isnull=False, staff__user__is_active=True
     ).select_related("region", "staff__user")
-    return unique_users(a.staff.user for a in rows if region_code.startswith(a.region.prefix))
+    return unique_users(
+        a.staff.user
+        for a in rows
+        if a.region is not None and region_code.startswith(a.region.prefix)
+    )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
@@ -23,7 +24,7 @@ TREE_ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR, Role.CENTER_MANAGER)
 
 
 @role_required(*TREE_ROLES)
-def regions(request: HttpRequest) -> HttpResponse:
+def regions(request: AuthenticatedHttpRequest) -> HttpResponse:
     roots = root_regions_for(user=request.user)
     if len(roots) == 1:
         return redirect("organisations:region", code=roots[0].code)
@@ -36,7 +37,7 @@ def regions(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*TREE_ROLES)
-def region_detail(request: HttpRequest, code: str) -> HttpResponse:
+def region_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(Region.objects.visible_to(request.user), code=code)
     summary = region_summary(region=region)
     visible_codes = set(
@@ -52,7 +53,7 @@ def region_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @role_required(*TREE_ROLES)
-def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def place_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     place = get_object_or_404(
         ServicePlace.objects.visible_to(request.user).select_related("region"), pk=pk
     )
@@ -64,7 +65,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*TREE_ROLES, Role.REVIEWER, Role.APPROVER)
-def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def department_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     department = get_object_or_404(
         Department.objects.visible_to(request.user).select_related("region"), pk=pk
     )
@@ -76,7 +77,7 @@ def department_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @role_required(*Role)
-def staff(request: HttpRequest) -> HttpResponse:
+def staff(request: AuthenticatedHttpRequest) -> HttpResponse:
     role = request.GET.get("role", "")
     if role not in Role.values:
         role = ""

@@ -37,7 +37,10 @@ def _file_field(*, required: bool) -> forms.FileField:
 
 
 class _UploadsMixin:
-    """Each uploaded scan must be a PDF, PNG or JPEG whose bytes say so."""
+    """Each uploaded scan must be a PDF, PNG or JPEG whose bytes say so.
+
+    A mixin of a ``Form``: ``cleaned_data`` and ``add_error`` are the form's (the ignores below).
+    """
 
     upload_fields: list[str]
 
@@ -107,7 +110,8 @@ class ApplicationForm(_UploadsMixin, StyledFormMixin, forms.Form):
             self.upload_fields.append(name)
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.check_uploads()
         method = data.get("delivery_method")
         if method == DeliveryMethod.MAIL and not (data.get("delivery_address") or "").strip():
@@ -133,9 +137,9 @@ class ResubmitForm(_UploadsMixin, StyledFormMixin, forms.Form):
         return [(m, self[material_field_name(m.position)]) for m in self.materials]
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
         self.check_uploads()
-        return data
+        return self.cleaned_data
 
 
 class WithdrawForm(StyledFormMixin, forms.Form):

@@ -22,7 +22,7 @@ from onewindow.core.masking import mask_id_number, mask_name, mask_text
 from onewindow.organisations.choices import WindowKind
 
 if TYPE_CHECKING:
-    from onewindow.cases.models import Case, CaseDocument, CaseEvent
+    from onewindow.cases.models import Case, CaseDocument, CaseEvent, SpecialProcedure
     from onewindow.organisations.models import Window
 
 # Bootstrap badge classes per state (the list and the progress page use the same colours).
@@ -105,7 +105,7 @@ def correction_request(case: Case) -> dict[str, Any]:
     }
 
 
-def _current_procedure(case: Case):
+def _current_procedure(case: Case) -> SpecialProcedure | None:
     return case.procedures.filter(ended_on__isnull=True).order_by("-started_on", "-id").first()
 
 
@@ -147,7 +147,7 @@ def next_step(case: Case, *, public: bool, current_step: dict | None) -> str:
     if state == CaseState.WAITING:
         return _("This part starts when the earlier stages of the joint application are done.")
     if state == CaseState.IN_REVIEW:
-        department = case.department.name if case.department_id else case.home_place.name
+        department = case.department.name if case.department else case.home_place.name
         if current_step:
             return _("Under review: the step “%(step)s” at %(department)s.") % {
                 "step": current_step["name"],
@@ -199,9 +199,9 @@ def next_step(case: Case, *, public: bool, current_step: dict | None) -> str:
 
 
 def _place_of(event: CaseEvent, case: Case) -> str:
-    if event.department_id:
+    if event.department is not None:
         return event.department.name
-    if event.place_id:
+    if event.place is not None:
         return event.place.name
     if event.actor_role == Actor.APPLICANT:
         return _("Online service hall") if case.channel != Channel.WINDOW else _("Applicant")

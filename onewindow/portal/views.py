@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import selectors as case_selectors
 from onewindow.core.forms import apply_validation_error
 from onewindow.organisations.access import applicant_required
@@ -88,7 +89,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 
 @applicant_required
-def me(request: HttpRequest) -> HttpResponse:
+def me(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = getattr(request.user, "natural_person", None)
     organisation: LegalPerson | None = getattr(request.user, "legal_person", None)
     agencies = AgentAuthorization.objects.visible_to(request.user).select_related(
@@ -96,7 +97,7 @@ def me(request: HttpRequest) -> HttpResponse:
     )
     applications = list(case_selectors.applicant_cases(user=request.user)[:5])
     for case in applications:
-        case.badge = state_badge(case.state)
+        case.badge = state_badge(case.state)  # type: ignore[attr-defined]  # for the template
     return render(
         request,
         "portal/me.html",

@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import routing, selectors
 from onewindow.cases.choices import Action, CaseState, Channel
 from onewindow.cases.choices import MaterialStatus as MS
@@ -130,12 +131,12 @@ def _answers(version: EntryVersion, chosen: set[str]) -> tuple[list[str], bool]:
 
 
 @applicant_required
-def apply(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
+def apply(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     entry = get_object_or_404(
         Entry.objects.public().select_related("department", "region", "item", "current_version"),
         public_id=public_id,
     )
-    version = entry.current_version
+    version = entry.effective_version  # a public entry has one
     version.entry = entry
     applicant = applicant_of(request.user)
     if not online_possible(version.guide) or not serves(version.guide, applicant):
@@ -158,7 +159,7 @@ def apply(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
 
 
 @applicant_required
-def application_edit(request: HttpRequest, number: str) -> HttpResponse:
+def application_edit(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     case = own_case(request.user, number)
     if case.state != CaseState.DRAFT:
         messages.info(
@@ -167,13 +168,13 @@ def application_edit(request: HttpRequest, number: str) -> HttpResponse:
         return redirect("portal:application", number=case.number)
     if case.submission_key is None or case.entry is None:
         raise Http404
-    version = case.version
+    version = case.filed_version
     version.entry = case.entry
     return _application_page(request, entry=case.entry, version=version, case=case)
 
 
 def _application_page(
-    request: HttpRequest, *, entry: Entry, version: EntryVersion, case: Case | None
+    request: AuthenticatedHttpRequest, *, entry: Entry, version: EntryVersion, case: Case | None
 ) -> HttpResponse:
     applicant = applicant_of(request.user)
     # A new form for an item the applicant has already started: offer to continue that draft.
@@ -256,7 +257,7 @@ def _application_page(
 
 
 def _save(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     form: ApplicationForm,
     *,
     entry: Entry,
@@ -316,10 +317,10 @@ def _save(
 
 
 @applicant_required
-def applications(request: HttpRequest) -> HttpResponse:
+def applications(request: AuthenticatedHttpRequest) -> HttpResponse:
     cases = list(selectors.applicant_cases(user=request.user))
     for case in cases:
-        case.badge = state_badge(case.state)
+        case.badge = state_badge(case.state)  # type: ignore[attr-defined]  # for the template
     return render(
         request,
         "portal/applications.html",
@@ -328,7 +329,7 @@ def applications(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     case: Case,
     *,
     resubmit_form: ResubmitForm | None = None,
@@ -353,13 +354,13 @@ def _detail(
 
 
 @applicant_required
-def application(request: HttpRequest, number: str) -> HttpResponse:
+def application(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     return _detail(request, own_case(request.user, number))
 
 
 @applicant_required
 @require_POST
-def application_resubmit(request: HttpRequest, number: str) -> HttpResponse:
+def application_resubmit(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     case = own_case(request.user, number)
     if case.state != CaseState.CORRECTION:
         messages.info(request, _("No corrections are awaited for this application."))
@@ -390,7 +391,7 @@ def application_resubmit(request: HttpRequest, number: str) -> HttpResponse:
 
 @applicant_required
 @require_POST
-def application_withdraw(request: HttpRequest, number: str) -> HttpResponse:
+def application_withdraw(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     case = own_case(request.user, number)
     form = WithdrawForm(request.POST)
     if form.is_valid():
@@ -410,17 +411,21 @@ def application_withdraw(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @applicant_required
-def application_document(request: HttpRequest, number: str, doc_number: str) -> HttpResponse:
+def application_document(
+    request: AuthenticatedHttpRequest, number: str, doc_number: str
+) -> HttpResponse:
     return document_response(request, own_case(request.user, number), doc_number)
 
 
 @applicant_required
-def application_material(request: HttpRequest, number: str, position: int) -> FileResponse:
+def application_material(
+    request: AuthenticatedHttpRequest, number: str, position: int
+) -> FileResponse:
     case = own_case(request.user, number)
     row = get_object_or_404(case.materials, position=position)
     if not row.file:
         raise Http404
-    name = row.file_name or row.file.name.rsplit("/", 1)[-1]
+    name = row.file_name or (row.file.name or "").rsplit("/", 1)[-1]
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(row.file.open("rb"), filename=name, content_type=content_type)
     response["Cache-Control"] = "private, no-store"

@@ -63,7 +63,8 @@ class SignupForm(forms.Form):
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("password") and data.get("password") != data.get("password2"):
             self.add_error("password2", _("The two passwords differ."))
         return data

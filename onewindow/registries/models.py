@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -157,8 +159,9 @@ class AgentAuthorization(PublicIdModel):
 
     @property
     def principal(self) -> NaturalPerson | LegalPerson:
+        # Exactly one of the two is set (the check constraint above).
         return self.principal_person or self.principal_organisation  # type: ignore[return-value]
 
-    def is_current(self, on: object | None = None) -> bool:
+    def is_current(self, on: datetime.date | None = None) -> bool:
         today = on or timezone.localdate()
         return self.revoked_at is None and self.valid_from <= today <= self.valid_until

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.core.forms import apply_validation_error
 from onewindow.core.identity import clean_resident_id, resident_id_warnings
 from onewindow.organisations.access import role_required
@@ -21,7 +22,7 @@ LOOKUP_ROLES = (Role.WINDOW_CLERK, Role.HOTLINE_AGENT, Role.ADMINISTRATOR)
 
 
 @role_required(*LOOKUP_ROLES)
-def lookup(request: HttpRequest) -> HttpResponse:
+def lookup(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = LookupForm(request.GET or None)
     context: dict[str, object] = {"title": _("Find an applicant"), "form": form, "searched": False}
     if form.is_valid():
@@ -46,7 +47,7 @@ def found_url(found: NaturalPerson | LegalPerson) -> str:
 
 
 @role_required(*LOOKUP_ROLES)
-def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def person_detail(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     person = get_object_or_404(NaturalPerson.objects.visible_to(request.user), public_id=public_id)
     agencies = (
         AgentAuthorization.objects.visible_to(request.user)
@@ -71,7 +72,7 @@ def person_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @role_required(*LOOKUP_ROLES)
-def organisation_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def organisation_detail(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     organisation = get_object_or_404(
         LegalPerson.objects.visible_to(request.user), public_id=public_id
     )
@@ -119,8 +120,11 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.WINDOW_CLERK)
-def agent_new(request: HttpRequest, kind: str, public_id: str) -> HttpResponse:
-    models = {"person": NaturalPerson, "organisation": LegalPerson}
+def agent_new(request: AuthenticatedHttpRequest, kind: str, public_id: str) -> HttpResponse:
+    models: dict[str, type[NaturalPerson] | type[LegalPerson]] = {
+        "person": NaturalPerson,
+        "organisation": LegalPerson,
+    }
     if kind not in models:
         raise Http404
     model = models[kind]

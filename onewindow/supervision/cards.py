@@ -313,8 +313,8 @@ def card_rule_update(
     *,
     rule: CardRule,
     actor: User,
-    threshold: int,
-    min_reason_chars: int | None = None,
+    threshold: int | str | None,  # as posted: checked here
+    min_reason_chars: int | str | None = None,
     is_active: bool,
 ) -> CardRule:
     """A supervisor sets a rule's threshold, minimum reason length and whether it is active.

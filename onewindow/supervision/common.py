@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.mixins import FieldCacheMixin
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -80,7 +81,8 @@ def refresh_from(obj: models.Model, locked: models.Model) -> None:
     """Give the caller's object the values the transition wrote on the locked copy."""
     for field in obj._meta.concrete_fields:
         setattr(obj, field.attname, getattr(locked, field.attname))
-        if field.is_relation:
+        # The concrete relations (foreign keys) are the fields that cache their related object.
+        if field.is_relation and isinstance(field, FieldCacheMixin):
             # A related object cached before the change may be another one now.
             if field.is_cached(locked):
                 field.set_cached_value(obj, field.get_cached_value(locked))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -52,7 +53,7 @@ class CardIssueForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args: object, departments: QuerySet[Department], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = departments
 
     def case_numbers(self) -> list[str]:
         text = self.cleaned_data.get("cases") or ""

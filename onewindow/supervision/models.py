@@ -7,6 +7,8 @@ Every supervision action is also appended to the audit chain.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -15,8 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from onewindow.core.models import PublicIdModel, TimeStampedModel
 from onewindow.supervision.choices import CardColour, CardRuleKind, CardState, Clock, UrgingState
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
-def _who(label: str) -> models.ForeignKey:
+
+def _who(label: StrPromise) -> models.ForeignKey:
     """Who answered or closed an urging or a card (empty until then)."""
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -28,7 +33,7 @@ def _who(label: str) -> models.ForeignKey:
     )
 
 
-def _when(label: str) -> models.DateTimeField:
+def _when(label: StrPromise) -> models.DateTimeField:
     return models.DateTimeField(label, null=True, blank=True)
 
 

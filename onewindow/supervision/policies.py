@@ -8,7 +8,7 @@ card's rectification. Center managers see what concerns the cases of their cente
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
@@ -23,7 +23,7 @@ WATCHING_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
 DEPARTMENT_ROLES = (Role.REVIEWER, Role.APPROVER)
 
 
-def _active(user: User | None) -> bool:
+def _active(user: User | None) -> TypeGuard[User]:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 

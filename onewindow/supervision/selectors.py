@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
 from django.db.models import Case as SqlCase
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value, When
@@ -24,6 +24,8 @@ from onewindow.supervision.choices import CardColour, CardState, Clock
 from onewindow.supervision.models import Card, SupervisionRecord, Urging
 
 if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
     from onewindow.accounts.models import User
 
 
@@ -119,7 +121,7 @@ def latest_record(case: Case) -> SupervisionRecord | None:
     return SupervisionRecord.objects.filter(case=case).order_by("-raised_on", "-id").first()
 
 
-def _reader(user: User | None) -> bool:
+def _reader(user: User | None) -> TypeGuard[User]:
     return bool(user is not None and user.is_authenticated and user.is_active)
 
 
@@ -163,7 +165,11 @@ def card_departments(user: User | None) -> QuerySet[Department]:
     return Department.objects.filter(condition)
 
 
-def cards_visible_to(user: User | None) -> QuerySet[Card]:
+class Superseded(TypedDict):
+    superseded: bool  # a yellow card a red one of the same rule kind and month supersedes
+
+
+def cards_visible_to(user: User | None) -> QuerySet[WithAnnotations[Card, Superseded]]:
     """Cards the user may read, each marked ``superseded`` when a red card of the same rule kind
     and month was issued to the same department (the red one supersedes the yellow)."""
     superseding = Card.objects.filter(

@@ -25,7 +25,9 @@ step. Records and audit links of a batch are written in bulk.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.db import transaction
@@ -44,6 +46,14 @@ from onewindow.organisations.choices import Role
 from onewindow.organisations.selectors import users_in_roles
 from onewindow.supervision.choices import Clock
 from onewindow.supervision.models import SupervisionRecord
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class _OpenSteps(TypedDict):
+    open_steps: list[CaseStep]  # the sweep's prefetch of a case's unfinished steps
+
 
 RANK = {WarningLevel.NORMAL: 0, WarningLevel.YELLOW: 1, WarningLevel.RED: 2}
 BATCH = 200
@@ -181,7 +191,7 @@ def _record(case: Case, rise: Rise, today: datetime.date, memo: _Memo) -> Superv
     )
 
 
-def _raise_all(raised: list[tuple[Case, Rise]], today: datetime.date, memo: _Memo) -> None:
+def _raise_all(raised: Sequence[tuple[Case, Rise]], today: datetime.date, memo: _Memo) -> None:
     """Records, audit links and inbox notices of a batch's rises, written in bulk."""
     records = SupervisionRecord.objects.bulk_create([_record(c, r, today, memo) for c, r in raised])
     audit_append_many(
@@ -225,7 +235,9 @@ def _raise_all(raised: list[tuple[Case, Rise]], today: datetime.date, memo: _Mem
     notifications_save(messages)
 
 
-def _sweep_one(case: Case, today: datetime.date, memo: _Memo) -> tuple[LevelChange, list[Rise]]:
+def _sweep_one(
+    case: WithAnnotations[Case, _OpenSteps], today: datetime.date, memo: _Memo
+) -> tuple[LevelChange, list[Rise]]:
     """The case's new levels and what rose; the batch has the levels written and records the
     rises of the cases written."""
     calendar = memo.calendar(case)
@@ -267,7 +279,9 @@ def warnings_sweep(*, today: datetime.date | None = None) -> int:
     return raised + _sweep_batch(batch, today, memo)
 
 
-def _sweep_batch(cases: list[Case], today: datetime.date, memo: _Memo) -> int:
+def _sweep_batch(
+    cases: list[WithAnnotations[Case, _OpenSteps]], today: datetime.date, memo: _Memo
+) -> int:
     # One transaction per batch: a commit per case would cost more than the case itself. A
     # failure rolls back the batch only; those cases stay due and the next sweep takes them.
     if not cases:

@@ -33,6 +33,8 @@ from onewindow.workflow.engine import available_actions, refusal, transition
 from onewindow.workflow.machine import NEW
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from onewindow.accounts.models import User
 
 DEFAULT_DAYS = 2
@@ -45,10 +47,11 @@ RELATED = ("case", "case__home_place", "department", "sent_by", "replied_by", "c
 
 def unsent_urging(case: Case) -> Urging:
     """The urging a supervisor would send on ``case``: what "may urge" is asked about."""
-    return Urging(case=case, department_id=case.department_id, state=NEW, revision=0)
+    # Never saved, only asked about: a case without a department leaves it without one too.
+    return Urging(case=case, department_id=case.department_id, state=NEW, revision=0)  # type: ignore[misc]
 
 
-def urging_refusal(*, case: Case, actor: User | None) -> str | None:
+def urging_refusal(*, case: Case, actor: User | None) -> str | StrPromise | None:
     """Why ``actor`` may not urge ``case`` now (``None``: they may)."""
     refused = refusal(URGING, unsent_urging(case), UrgingAction.SEND, actor)
     return refused.message if refused is not None else None

@@ -34,6 +34,8 @@ from django.db import models
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
     from onewindow.accounts.models import User
 
 M = TypeVar("M", bound=models.Model)
@@ -142,7 +144,7 @@ class Machine(Generic[M]):
     state_field: str = "state"
     revision_field: str = "revision"
     # The capacity labels for docs (value → label).
-    capacity_labels: Mapping[str, str] = field(default_factory=dict)
+    capacity_labels: Mapping[str, str | StrPromise] = field(default_factory=dict)
     description: str = ""
 
     def __post_init__(self) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.accounts.models import User
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import PlaceKind, Role
@@ -21,9 +25,12 @@ from onewindow.organisations.selectors import (
 from onewindow.registries.forms import LookupForm
 from onewindow.workspaces.navigation import workspaces_for
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 
 @login_required
-def workspace(request: HttpRequest) -> HttpResponse:
+def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Send the user to their first workspace; explain when they have none."""
     spaces = workspaces_for(request.user)
     if spaces:
@@ -33,18 +40,18 @@ def workspace(request: HttpRequest) -> HttpResponse:
     return render(request, "workspaces/no_role.html", status=403)
 
 
-def _departments_of(user, *roles: Role) -> list[Department]:
+def _departments_of(user: User, *roles: Role) -> list[Department]:
     ids = scope.department_ids(user, *roles)
     return list(Department.objects.filter(pk__in=ids).select_related("region").order_by("name"))
 
 
-def _places_of(user, *roles: Role) -> list[ServicePlace]:
+def _places_of(user: User, *roles: Role) -> list[ServicePlace]:
     ids = scope.place_ids(user, *roles)
     return list(ServicePlace.objects.filter(pk__in=ids).select_related("region").order_by("name"))
 
 
 @role_required(Role.WINDOW_CLERK)
-def ws_window(request: HttpRequest) -> HttpResponse:
+def ws_window(request: AuthenticatedHttpRequest) -> HttpResponse:
     posts = scope.with_roles(request.user, (Role.WINDOW_CLERK,))
     return render(
         request,
@@ -60,7 +67,9 @@ def ws_window(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _department_workspace(request: HttpRequest, role: Role, title: str, template: str):
+def _department_workspace(
+    request: AuthenticatedHttpRequest, role: Role, title: str | StrPromise, template: str
+) -> HttpResponse:
     return render(
         request,
         template,
@@ -74,21 +83,21 @@ def _department_workspace(request: HttpRequest, role: Role, title: str, template
 
 
 @role_required(Role.REVIEWER)
-def ws_review(request: HttpRequest) -> HttpResponse:
+def ws_review(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _department_workspace(
         request, Role.REVIEWER, _("Back-office review"), "workspaces/ws_review.html"
     )
 
 
 @role_required(Role.APPROVER)
-def ws_approve(request: HttpRequest) -> HttpResponse:
+def ws_approve(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _department_workspace(
         request, Role.APPROVER, _("Approval"), "workspaces/ws_approve.html"
     )
 
 
 @role_required(Role.CENTER_MANAGER)
-def ws_center(request: HttpRequest) -> HttpResponse:
+def ws_center(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "workspaces/ws_center.html",
@@ -102,7 +111,7 @@ def ws_center(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR)
-def ws_supervision(request: HttpRequest) -> HttpResponse:
+def ws_supervision(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "workspaces/ws_supervision.html",
@@ -114,7 +123,7 @@ def ws_supervision(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.HOTLINE_AGENT)
-def ws_hotline(request: HttpRequest) -> HttpResponse:
+def ws_hotline(request: AuthenticatedHttpRequest) -> HttpResponse:
     prefixes = scope.region_prefixes(request.user, Role.HOTLINE_AGENT)
     return render(
         request,
@@ -135,7 +144,7 @@ def ws_hotline(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.ADMINISTRATOR)
-def ws_admin(request: HttpRequest) -> HttpResponse:
+def ws_admin(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "workspaces/ws_admin.html",

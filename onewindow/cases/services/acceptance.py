@@ -109,7 +109,7 @@ def case_accept_deferred(
     *,
     case: Case,
     actor: User,
-    due_date: datetime.date,
+    due_date: datetime.date | None,  # None is refused with a message
     materials: list[MaterialInput] | None = None,
     expected_revision: int | None,
     at: datetime.datetime | None = None,
@@ -178,7 +178,7 @@ def case_accept_commitment(
         change.issue(
             DocumentKind.NOTIFICATION_COMMITMENT,
             {
-                "conditions": c.version.guide.conditions,
+                "conditions": c.filed_version.guide.conditions,
                 "check_due": c.commitment_check_due.isoformat(),
                 "materials": materials_data(c),
             },
@@ -342,7 +342,8 @@ def case_auto_accept_due(*, today: datetime.date | None = None) -> list[Case]:
             case=case, action=Action.AUTO_ACCEPT, actor=None, expected_revision=None
         ) as change:
             change.case.auto_accepted = True
-            change.data = {"acceptance_due": change.case.acceptance_due.isoformat()}
+            day = change.case.acceptance_due  # set: the query selected the case by it
+            change.data = {"acceptance_due": day.isoformat() if day else None}
             change.opinion = _(
                 "No correction notice was issued within five working days of receipt "
                 "(行政许可法 §32): accepted from the day of receipt."
@@ -361,7 +362,7 @@ def case_decide_on_spot(
     at: datetime.datetime | None = None,
 ) -> Case:
     """即办件: an authorised window accepts and approves in one sitting."""
-    if case.version.guide.case_type != "1":
+    if case.filed_version.guide.case_type != "1":
         raise DomainError(_("Only items done on the spot (即办件) can be decided at the window."))
     if actor is None or not policies.may_decide_on_spot(actor, case):
         raise NotPermitted(_("This window is not authorised to decide on the spot."))

@@ -164,7 +164,7 @@ def case_procedure_start(
         at=at,
     ) as change:
         c = change.case
-        if kind not in c.version.guide.special_procedures:
+        if kind not in c.filed_version.guide.special_procedures:
             raise DomainError(
                 _("The guide of this item does not provide for “%(kind)s”.")
                 % {"kind": ProcedureKind(kind).label}
@@ -288,7 +288,8 @@ def case_extend(
 def _result_number(case: Case, number: str, at: datetime.datetime) -> str:
     """The licence number: from the counter of the department's prefix, or the one given."""
     if not number:
-        return numbering.licence_number(case.department.short_name or "R", at)
+        prefix = (case.department.short_name if case.department else "") or "R"
+        return numbering.licence_number(prefix, at)
     if Case.objects.filter(result_number=number).exclude(pk=case.pk).exists():
         raise DomainError(_("The number %(n)s is already in use.") % {"n": number})
     return number
@@ -306,7 +307,7 @@ def decision_record(
     clock.record_decision(c, change.at)
     c.decision_reason = reason
     if approved:
-        c.result_name = c.version.guide.result_name or c.title
+        c.result_name = c.filed_version.guide.result_name or c.title
         c.result_number = _result_number(c, number, change.at)
         change.issue(
             DocumentKind.APPROVAL,

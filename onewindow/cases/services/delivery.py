@@ -18,7 +18,7 @@ from onewindow.cases.choices import Action, CaseKind, CaseState, DeliveryMethod
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case
 from onewindow.cases.services import joint
-from onewindow.cases.services.engine import case_transition
+from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.files import material_file_check
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.core.errors import DomainError
@@ -60,7 +60,7 @@ def case_mail(
     return case
 
 
-def _delivered(change, recipient: str) -> None:
+def _delivered(change: Change, recipient: str) -> None:
     c = change.case
     c.completed_at = change.at
     change.issue(
@@ -197,8 +197,8 @@ def case_material_supply(
             raise DomainError(_("That material is not awaited."))
         row.status, row.supplied_at = MS.SUPPLIED, change.at
         if upload is not None:
-            row.file.save(upload.name, upload, save=False)
-            row.file_name = upload.name[:200]
+            row.file.save(upload.name or "", upload, save=False)
+            row.file_name = (upload.name or "")[:200]
         row.save()
         change.target = CaseState(c.state)
         change.data = {

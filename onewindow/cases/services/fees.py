@@ -43,7 +43,7 @@ _MULTIPLIER = {"千": Decimal(1000), "万": Decimal(10000)}
 
 def published_fees(case: Case) -> list[Fee]:
     """The fees of the guide the case was filed under (empty when it publishes none)."""
-    fees = case.version.guide.fees if case.version_id else ()
+    fees = case.version.guide.fees if case.version is not None else ()
     return [f for f in fees if str(f.name or "").strip()]
 
 

@@ -125,7 +125,10 @@ def check_inputs(
 def material_line(row: CaseMaterial, material: Material) -> None:
     """What the guide asks for on a checklist line (not what was handed in)."""
     row.name, row.kind, row.necessity = material.name, material.kind, material.necessity
-    row.form, row.copies_required = material.form, material.copies
+    # A guide is stored as written: one saved without a count asks for the schema's default, 1
+    # (the column is not null).
+    copies = material.copies if material.copies is not None else 1
+    row.form, row.copies_required = material.form, copies
 
 
 def material_given(row: CaseMaterial, given: MaterialInput, status: str) -> None:
@@ -136,8 +139,9 @@ def material_given(row: CaseMaterial, given: MaterialInput, status: str) -> None
     row.original_seen = given.original_seen
     row.note = given.note[:300]
     if given.upload is not None:
-        row.file.save(given.upload.name, given.upload, save=False)
-        row.file_name = given.upload.name[:200]
+        name = given.upload.name or ""  # named: material_file_check read its extension
+        row.file.save(name, given.upload, save=False)
+        row.file_name = name[:200]
 
 
 def write_materials(
@@ -293,7 +297,7 @@ def case_receive_at_window(
             window=window,
             at=at,
         )
-        lines = checklist_lines(case.version, case.answers)
+        lines = checklist_lines(case.filed_version, case.answers)
         inputs = check_inputs(lines, materials, online=False)
         write_materials(case, lines, inputs, online=False)
         # The case was created a moment ago in this transaction.
@@ -366,13 +370,13 @@ def case_draft_save(
             raise DomainError(_("This application belongs to someone else."))
         if case.state != CaseState.DRAFT:
             return case  # already submitted: a resent form changes nothing
-        case.answers = clean_answers(case.version, answers)
+        case.answers = clean_answers(case.filed_version, answers)
         case.contact_phone = (contact_phone or case.contact_phone)[:20]
         case.form_data = form_data or case.form_data
         for key, value in delivery_fields(delivery_method, delivery_address).items():
             setattr(case, key, value)
         case.save()
-        lines = checklist_lines(case.version, case.answers)
+        lines = checklist_lines(case.filed_version, case.answers)
         write_materials(case, lines, check_inputs(lines, materials, online=True), online=True)
     return case
 

@@ -27,7 +27,7 @@ from onewindow.cases.choices import (
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial, JointService
 from onewindow.cases.services import steps
-from onewindow.cases.services.engine import case_transition, lock
+from onewindow.cases.services.engine import Change, case_transition, lock
 from onewindow.cases.services.intake import (
     Applicant,
     MaterialInput,
@@ -136,10 +136,12 @@ def case_receive_joint(
     return case
 
 
-def parts_spawn(change) -> None:
+def parts_spawn(change: Change) -> None:
     """At the parent's acceptance: one part per item; the first stage starts at once."""
     parent = change.case
     statuses = {m.name: m for m in parent.materials.all()}
+    if parent.joint is None:
+        raise ValueError(f"case {parent.number} is not a joint application")
     items = joint_items(parent.joint)
     first = items[0].stage
     for item in items:
@@ -204,6 +206,8 @@ def _activate(part: Case, *, start: bool, at: datetime.datetime) -> None:
 def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
     """Start the next stage, or decide the parent when nothing is left to run."""
     at = at or timezone.now()
+    if part.parent is None:
+        raise ValueError(f"case {part.number} is not a part of a joint application")
     parent = lock(part.parent)
     parts = list(parent.parts.order_by("stage", "id"))
     if any(p.state in (CaseState.IN_REVIEW, CaseState.SUSPENDED) for p in parts):
@@ -242,7 +246,11 @@ def part_decided(part: Case, *, at: datetime.datetime | None) -> None:
                 "delivery_method_label": str(DeliveryMethod(c.delivery_method).label),
                 "pickup_place": c.home_place.name,
                 "parts": [
-                    {"title": p.title, "department": p.department.name, "outcome": p.outcome}
+                    {
+                        "title": p.title,
+                        "department": p.department.name if p.department else "",
+                        "outcome": p.outcome,
+                    }
                     for p in parts
                 ],
             },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from onewindow.cases.models import Case
 
 
-def _date(value: object) -> str:
+def _date(value: datetime.date | None) -> str:
     return formats.date_format(value, "Y-m-d") if value else _("to be set")
 
 

@@ -6,6 +6,7 @@ what it said on the day (names, materials, deadline), whatever happened to the c
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -49,7 +50,7 @@ def _material_status(status: str) -> str:
     return "missing"
 
 
-def materials_data(case: Case, *, only: set[str] | None = None) -> list[dict[str, Any]]:
+def materials_data(case: Case, *, only: Collection[str] | None = None) -> list[dict[str, Any]]:
     with override(settings.LANGUAGE_CODE):
         rows = []
         for m in case.materials.all():
@@ -70,16 +71,16 @@ def materials_data(case: Case, *, only: set[str] | None = None) -> list[dict[str
 
 
 def base_data(case: Case) -> dict[str, Any]:
-    region = case.department.region.name if case.department_id else case.place.region.name
+    region = case.department.region.name if case.department is not None else case.place.region.name
     with override(settings.LANGUAGE_CODE):
         unit = LimitUnit(case.limit_unit).label
     return {
         "case_number": case.number,
         "applicant_name": case.applicant_name,
         "applicant_id": mask_id_number(case.id_number),
-        "agent_name": case.agent.name if case.agent_id else "",
+        "agent_name": case.agent.name if case.agent is not None else "",
         "item_name": case.title,
-        "department_name": case.department.name if case.department_id else "",
+        "department_name": case.department.name if case.department is not None else "",
         "place_name": case.place.name,
         "received_at": _iso(case.received_at),
         "promised_days": case.promised_days + case.extension_days,

@@ -46,7 +46,7 @@ def review_steps(guide: Guide) -> list[dict]:
 
 
 def open_step(case: Case, index: int, at: datetime.datetime) -> CaseStep:
-    spec = review_steps(case.version.guide)[index]
+    spec = review_steps(case.filed_version.guide)[index]
     case.step_index = index
     return CaseStep.objects.create(
         case=case,

@@ -9,7 +9,7 @@ the applicant's page in the portal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.db import transaction
@@ -28,6 +28,9 @@ from onewindow.core.errors import DomainError
 from onewindow.organisations.choices import Role
 from onewindow.organisations.factories import AssignmentFactory, StaffFactory, UserFactory
 from onewindow.workflow.engine import available_actions, transition
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class _Rollback(Exception):
@@ -235,7 +238,7 @@ def _engine_accepts(case: Case, action: str, user: Any) -> bool:
         return False
 
 
-def _service_accepts(case: Case, action: str, user: Any) -> bool | str:
+def _service_accepts(case: Case, action: str, user: Any) -> bool | str | StrPromise:
     try:
         with transaction.atomic():
             SERVICES[action](_fresh(case), user)

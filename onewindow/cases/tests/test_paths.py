@@ -26,6 +26,7 @@ def test_auto_acceptance_after_five_working_days(world, entry_x):
         at=received,
     )
     # 25 Sep, 28 Sep (make-up Saturday?) ... the calendar decides: five working days later
+    assert case.acceptance_due is not None
     assert case.acceptance_due > received.date()
     assert acceptance.case_auto_accept_due(today=case.acceptance_due) == []
     accepted = acceptance.case_auto_accept_due(
@@ -133,7 +134,7 @@ def construction(world):
     j = JointService.objects.create(
         code="YJS620123001", name="工程建设项目审批一件事", region=world.county_a
     )
-    approver_y = StaffFactory(user=UserFactory(username="approver_y"))
+    approver_y = StaffFactory.create(user=UserFactory(username="approver_y"))
     AssignmentFactory(staff=approver_y.user.staff, role=Role.APPROVER, department=world.dept_y)
     entries = [
         (1, licence_entry(world.dept_x, name="企业投资项目备案")),

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import clock, selectors
 from onewindow.cases.choices import Action
 from onewindow.cases.forms import (
@@ -67,7 +69,7 @@ PANEL_ACTIONS: dict[str, tuple[Action, ...]] = {
 }
 
 
-def _staff_only(request: HttpRequest) -> None:
+def _staff_only(request: AuthenticatedHttpRequest) -> None:
     if not scope.assignments_of(request.user) and not request.user.is_superuser:
         raise Http404
 
@@ -78,7 +80,7 @@ def panels_for(offered: set[str]) -> set[str]:
 
 
 @login_required
-def case_detail(request: HttpRequest, number: str) -> HttpResponse:
+def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
     offered = set(available_actions(CASE, request.user, case))
@@ -135,7 +137,7 @@ def case_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def case_fee_add(request: HttpRequest, number: str) -> HttpResponse:
+def case_fee_add(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     """Record a fee charged in the case (收费); an irregular one is recorded and flagged."""
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
@@ -165,14 +167,14 @@ def case_fee_add(request: HttpRequest, number: str) -> HttpResponse:
 # --- actions -----------------------------------------------------------------------------------
 
 
-def _valid(form) -> dict:
+def _valid(form: forms.BaseForm) -> dict:
     if not form.is_valid():
         first = next(iter(form.errors.values()))[0]
-        raise DomainError(first)
+        raise DomainError(str(first))  # ErrorList items read as strings
     return form.cleaned_data
 
 
-def _window_decision(request: HttpRequest, case: Case, revision: int) -> None:
+def _window_decision(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(DecisionForm(request.POST))
     positions = list(case.materials.values_list("position", flat=True))
     window.case_window_decide(
@@ -184,7 +186,7 @@ def _window_decision(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _resubmit(request: HttpRequest, case: Case, revision: int) -> None:
+def _resubmit(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     positions = list(case.materials.values_list("position", flat=True))
     acceptance.case_resubmit(
         case=case,
@@ -194,7 +196,7 @@ def _resubmit(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _refusal_review(request: HttpRequest, case: Case, revision: int) -> None:
+def _refusal_review(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     opinion = _valid(OpinionForm(request.POST))["opinion"]
     if request.POST.get("confirm") == "1":
         acceptance.case_confirm_refusal(
@@ -206,14 +208,14 @@ def _refusal_review(request: HttpRequest, case: Case, revision: int) -> None:
         )
 
 
-def _pass(request: HttpRequest, case: Case, revision: int) -> None:
+def _pass(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     opinion = _valid(OpinionForm(request.POST))["opinion"]
     backoffice.case_step_pass(
         case=case, actor=request.user, opinion=opinion, expected_revision=revision
     )
 
 
-def _return(request: HttpRequest, case: Case, revision: int) -> None:
+def _return(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     form = ReturnForm(request.POST, choices=[(m.position, m.name) for m in case.materials.all()])
     data = _valid(form)
     backoffice.case_step_return(
@@ -226,7 +228,7 @@ def _return(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _decide(request: HttpRequest, case: Case, revision: int) -> None:
+def _decide(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(DecideForm(request.POST))
     backoffice.case_decide(
         case=case,
@@ -239,21 +241,21 @@ def _decide(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _procedure(request: HttpRequest, case: Case, revision: int) -> None:
+def _procedure(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(ProcedureForm(request.POST, kinds=procedure_kinds(case)))
     backoffice.case_procedure_start(
         case=case, actor=request.user, expected_revision=revision, **data
     )
 
 
-def _end_procedure(request: HttpRequest, case: Case, revision: int) -> None:
+def _end_procedure(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(ResultForm(request.POST))
     backoffice.case_procedure_end(
         case=case, actor=request.user, result=data["result"], expected_revision=revision
     )
 
 
-def _extend(request: HttpRequest, case: Case, revision: int) -> None:
+def _extend(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(ExtendForm(request.POST))
     backoffice.case_extend(
         case=case,
@@ -264,11 +266,11 @@ def _extend(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _ready(request: HttpRequest, case: Case, revision: int) -> None:
+def _ready(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     delivery.case_ready(case=case, actor=request.user, expected_revision=revision)
 
 
-def _mail(request: HttpRequest, case: Case, revision: int) -> None:
+def _mail(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(MailForm(request.POST))
     delivery.case_mail(
         case=case,
@@ -278,7 +280,7 @@ def _mail(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _handover(request: HttpRequest, case: Case, revision: int) -> None:
+def _handover(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(PickupForm(request.POST))
     delivery.case_deliver(
         case=case,
@@ -289,21 +291,21 @@ def _handover(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-def _withdraw(request: HttpRequest, case: Case, revision: int) -> None:
+def _withdraw(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(ReasonForm(request.POST))
     delivery.case_withdraw(
         case=case, actor=request.user, reason=data["reason"], expected_revision=revision
     )
 
 
-def _return_case(request: HttpRequest, case: Case, revision: int) -> None:
+def _return_case(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     data = _valid(ReasonForm(request.POST))
     delivery.case_return(
         case=case, actor=request.user, reason=data["reason"], expected_revision=revision
     )
 
 
-def _supply(request: HttpRequest, case: Case, revision: int) -> None:
+def _supply(request: AuthenticatedHttpRequest, case: Case, revision: int) -> None:
     try:
         position = int(request.POST.get("position", ""))
     except ValueError as exc:
@@ -317,7 +319,7 @@ def _supply(request: HttpRequest, case: Case, revision: int) -> None:
     )
 
 
-ACTIONS: dict[str, Callable[[HttpRequest, Case, int], None]] = {
+ACTIONS: dict[str, Callable[[AuthenticatedHttpRequest, Case, int], None]] = {
     "window_decision": _window_decision,
     "resubmit": _resubmit,
     "refusal_review": _refusal_review,
@@ -338,7 +340,7 @@ ACTIONS: dict[str, Callable[[HttpRequest, Case, int], None]] = {
 
 @require_POST
 @login_required
-def case_act(request: HttpRequest, number: str, action: str) -> HttpResponse:
+def case_act(request: AuthenticatedHttpRequest, number: str, action: str) -> HttpResponse:
     _staff_only(request)
     case = selectors.case_get_for_user(user=request.user, number=number)
     handler = ACTIONS.get(action)

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import routing
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.forms import (
@@ -34,11 +35,12 @@ from onewindow.core.masking import mask_phone
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role, WindowKind
-from onewindow.registries.models import NaturalPerson
+from onewindow.organisations.models import Assignment
+from onewindow.registries.models import LegalPerson, NaturalPerson
 from onewindow.registries.selectors import applicant_find
 
 
-def _post(request: HttpRequest):
+def _post(request: AuthenticatedHttpRequest) -> Assignment:
     """The clerk's posting: place and window (the first posting if several)."""
     posts = scope.with_roles(request.user, (Role.WINDOW_CLERK,))
     if not posts:
@@ -50,7 +52,9 @@ def _post(request: HttpRequest):
     return posts[0]
 
 
-def _applicant(request: HttpRequest, number: str):
+def _applicant(
+    request: AuthenticatedHttpRequest, number: str
+) -> tuple[NaturalPerson | LegalPerson | None, str]:
     try:
         found, _kind = applicant_find(user=request.user, number=number)
     except ValidationError as exc:
@@ -61,10 +65,13 @@ def _applicant(request: HttpRequest, number: str):
 
 
 @role_required(Role.WINDOW_CLERK)
-def intake_start(request: HttpRequest) -> HttpResponse:
+def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     post = _post(request)
+    if post.place is None:  # a window clerk is always posted at a place
+        raise Http404
     form = StartForm(request.GET or None)
-    applicant, entries, joints, error = None, None, [], ""
+    applicant, entries, error = None, None, ""
+    joints: list[JointService] = []
     if form.is_valid():
         applicant, error = _applicant(request, form.cleaned_data["applicant"])
         if error:
@@ -76,11 +83,11 @@ def intake_start(request: HttpRequest) -> HttpResponse:
             "department__places"
         )
         entries = [e for e in found[:200] if routing.is_receivable_at(e, post.place)][:30]
-        joints = JointService.objects.filter(
+        active = JointService.objects.filter(
             is_active=True, region__code=post.place.region.code[:6].ljust(12, "0")
         )
         keyword = form.cleaned_data["q"]
-        joints = [j for j in joints if not keyword or keyword in j.name]
+        joints = [j for j in active if not keyword or keyword in j.name]
     return render(
         request,
         "cases/intake_start.html",
@@ -95,17 +102,19 @@ def intake_start(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _lines(entry: Entry, answers: list[str]):
+def _lines(entry: Entry, answers: list[str]) -> tuple[list[str] | None, list[tuple[int, Material]]]:
     try:
-        clean = clean_answers(entry.current_version, answers)
+        clean = clean_answers(entry.effective_version, answers)
     except DomainError:
         return None, []
-    return clean, checklist_lines(entry.current_version, clean)
+    return clean, checklist_lines(entry.effective_version, clean)
 
 
 @role_required(Role.WINDOW_CLERK)
-def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
+def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     post = _post(request)
+    if post.place is None:  # a window clerk is always posted at a place
+        raise Http404
     entry = get_object_or_404(
         Entry.objects.public().select_related("department"), public_id=public_id
     )
@@ -118,7 +127,7 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
         messages.error(request, _("This item cannot be received at this hall."))
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     source = request.POST if request.method == "POST" else request.GET
-    answers = [source.get(f"q-{q.code}", "") for q in entry.current_version.guide.questions]
+    answers = [source.get(f"q-{q.code}", "") for q in entry.effective_version.guide.questions]
     clean, lines = _lines(entry, answers)
     intake = IntakeForm(request.POST or None)
     # Empty keeps the registered number, which the page shows only masked.
@@ -146,7 +155,7 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
             "title": _("New application"),
             "post": post,
             "entry": entry,
-            "content": entry.current_version.guide,
+            "content": entry.effective_version.guide,
             "applicant": applicant,
             "applicant_number": number,
             "answers": answers,
@@ -160,7 +169,7 @@ def intake_form(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
-def _agent(request: HttpRequest, number: str) -> NaturalPerson | None:
+def _agent(request: AuthenticatedHttpRequest, number: str) -> NaturalPerson | None:
     if not number:
         return None
     found, error = _applicant(request, number)
@@ -170,9 +179,9 @@ def _agent(request: HttpRequest, number: str) -> NaturalPerson | None:
 
 
 def _intake_decide(
-    request: HttpRequest,
-    post,
-    applicant,
+    request: AuthenticatedHttpRequest,
+    post: Assignment,
+    applicant: NaturalPerson | LegalPerson,
     intake: IntakeForm,
     decision: DecisionForm,
     **what: Any,
@@ -180,6 +189,8 @@ def _intake_decide(
     """Parse the counter's form and hand it to the one intake service (receipt and decision in
     one transaction); ``None``: refused, the form is shown again with the message."""
     data = intake.cleaned_data
+    if post.place is None:  # the callers answered 404 to a posting without a place
+        raise Http404
     try:
         case = window.case_intake_decide(
             actor=request.user,
@@ -200,7 +211,7 @@ def _intake_decide(
     return redirect("cases:detail", number=case.number)
 
 
-def rows_from_lines(lines: list[tuple[int, Material]], posted) -> list[dict]:
+def rows_from_lines(lines: list[tuple[int, Material]], posted: QueryDict) -> list[dict]:
     """Checklist rows of a new application (re-filled from the posted form after an error)."""
     rows = []
     for position, m in lines:
@@ -240,7 +251,7 @@ def rows_from_materials(case: Case, materials: list) -> list[dict]:
 
 
 @role_required(Role.WINDOW_CLERK)
-def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
+def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """一件事 at the counter: every item's situations, one merged checklist, one decision."""
     post = _post(request)
     joint_service = get_object_or_404(JointService.objects.filter(is_active=True), code=code)
@@ -262,7 +273,7 @@ def intake_joint(request: HttpRequest, code: str) -> HttpResponse:
     answers = {
         item.entry.code: [
             source.get(f"q-{item.entry.code}-{q.code}", "")
-            for q in item.entry.current_version.guide.questions
+            for q in item.entry.effective_version.guide.questions
         ]
         for item in items
     }

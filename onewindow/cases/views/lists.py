@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import selectors
 from onewindow.cases.choices import CaseKind, CaseState
 from onewindow.cases.models import Case
@@ -21,7 +22,7 @@ from onewindow.organisations.choices import Role
 
 
 @role_required(Role.WINDOW_CLERK)
-def window_desk(request: HttpRequest) -> HttpResponse:
+def window_desk(request: AuthenticatedHttpRequest) -> HttpResponse:
     lists = selectors.window_lists(user=request.user)
     return render(
         request,
@@ -37,7 +38,7 @@ def window_desk(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.REVIEWER, Role.APPROVER)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     boxes = []
     for role in (Role.REVIEWER, Role.APPROVER):
         if scope.has_role(request.user, role):
@@ -50,7 +51,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.CENTER_MANAGER)
-def refusals(request: HttpRequest) -> HttpResponse:
+def refusals(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/refusals.html",
@@ -62,7 +63,7 @@ def refusals(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*CASE_ROLES)
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     qs = (
         Case.objects.visible_to(request.user)
         .exclude(kind=CaseKind.PART)
@@ -90,7 +91,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR, Role.ADMINISTRATOR)
-def backdoor(request: HttpRequest) -> HttpResponse:
+def backdoor(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/backdoor.html",
@@ -106,7 +107,7 @@ def progress_url(request: HttpRequest, case: Case) -> str:
 
 
 @login_required
-def document(request: HttpRequest, number: str, pk: int) -> HttpResponse:
+def document(request: AuthenticatedHttpRequest, number: str, pk: int) -> HttpResponse:
     """A formal document as PDF, for staff in scope and the applicant."""
     case = selectors.case_get_for_user(user=request.user, number=number)
     doc = get_object_or_404(case.documents, pk=pk)
@@ -118,7 +119,7 @@ def document(request: HttpRequest, number: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def material_file(request: HttpRequest, number: str, position: int) -> FileResponse:
+def material_file(request: AuthenticatedHttpRequest, number: str, position: int) -> FileResponse:
     case = selectors.case_get_for_user(user=request.user, number=number)
     row = case.materials.filter(position=position).first()
     if row is None or not row.file:

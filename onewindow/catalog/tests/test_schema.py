@@ -22,7 +22,9 @@ from onewindow.catalog.schema import (
     specs,
 )
 from onewindow.catalog.xlsx import ENTRIES, SHEETS
-from onewindow.demo.catalog_items import ITEMS
+from onewindow.demo.catalog_loader import demo_items
+
+ITEMS = demo_items()
 
 # A guide exactly as the code before the typed schema stored it (``clean_content`` of a minimal
 # input, copied from the database as JSON text): every element present, keys in this order.

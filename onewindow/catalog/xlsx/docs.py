@@ -36,7 +36,7 @@ def allowed_values(column: Column) -> str:
         return f"{YES} / {NO}"
     if column.kind == INT:
         return str(_("A whole number."))
-    if column.kind in (CHOICE, CHOICES):
+    if column.kind in (CHOICE, CHOICES) and column.choices is not None:
         values = choice_labels(column.choices)
         if column.kind == CHOICES:
             return _("One or more of, separated by 、: %(values)s") % {"values": values}

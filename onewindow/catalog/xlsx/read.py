@@ -208,7 +208,7 @@ class _Reader:
             return raw if isinstance(raw, int) and not isinstance(raw, bool) else text
         if column.kind == LIST:
             return _split(text)
-        if column.kind in (CHOICE, CHOICES):
+        if column.kind in (CHOICE, CHOICES) and column.choices is not None:
             texts = [_pad(text, column.choices)] if column.kind == CHOICE else _split(text)
             values = [self.lookups[column.choices].get(t.lower(), t) for t in texts]
             # The content schema checks its own choices; only the catalog item's are left here.

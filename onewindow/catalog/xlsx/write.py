@@ -158,7 +158,8 @@ _READ_ONLY_FILL = PatternFill("solid", fgColor="EDEDED")
 
 def _write(entries: list[ListEntry]) -> bytes:
     workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    if workbook.active is not None:  # the blank sheet a new workbook starts with
+        workbook.remove(workbook.active)
     for sheet in SHEETS:
         ws = workbook.create_sheet(sheet.name)
         for index, column in enumerate(sheet.columns, start=1):
@@ -169,7 +170,9 @@ def _write(entries: list[ListEntry]) -> bytes:
             letter = get_column_letter(index)
             ws.column_dimensions[letter].width = column.width
             if column.kind in (CHOICE, BOOL):
-                values = [YES, NO] if column.kind == BOOL else [str(v) for v in column.choices]
+                values = (
+                    [YES, NO] if column.kind == BOOL else [str(v) for v in column.choices or ()]
+                )
                 rule = DataValidation(
                     type="list",
                     formula1=f'"{",".join(values)}"',

@@ -33,13 +33,13 @@ def with_check_digit(body17: str) -> str:
     return body17 + ric.calc_check_digit(body17 + "0")
 
 
-def id_error_code(value: str) -> str:
+def id_error_code(value: str) -> str | None:
     with pytest.raises(ValidationError) as info:
         clean_resident_id(value)
     return info.value.code
 
 
-def uscc_error_code(value: str) -> str:
+def uscc_error_code(value: str) -> str | None:
     with pytest.raises(ValidationError) as info:
         clean_uscc(value)
     return info.value.code

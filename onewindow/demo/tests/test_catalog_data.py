@@ -113,6 +113,7 @@ def test_every_form_and_sample_is_published_and_linked_by_the_catalog_manager(de
     sample = Attachment.objects.get(public_id=address.split("/")[3])
     with sample.file.open("rb") as handle:
         sheet = load_workbook(io.BytesIO(handle.read())).active
+    assert sheet is not None
     assert sheet["A1"].value == "个体工商户登记（备案）申请书（填写样例）"
     assert "个体工商户设立登记" in sheet["A2"].value
     assert sample.department.short_name == "市场监管局"

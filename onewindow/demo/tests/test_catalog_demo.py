@@ -119,6 +119,7 @@ def test_demo_blank_forms_are_downloadable_workbooks(client, settings):
     import io
 
     from openpyxl import load_workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from onewindow.catalog.models import Entry
     from onewindow.demo.loader import load_demo
@@ -130,5 +131,6 @@ def test_demo_blank_forms_are_downloadable_workbooks(client, settings):
     response = client.get(material["blank_form"])
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert isinstance(sheet, Worksheet)
     assert "申请书" in sheet["A1"].value
     assert "个体工商户设立登记" in sheet["A2"].value

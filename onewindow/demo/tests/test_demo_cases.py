@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -37,7 +38,7 @@ RECEIPT = {Action.RECEIVE, Action.SUBMIT}
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo county with its cases, loaded once for the module and rolled back after it."""
-    storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    storage: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     storage["OPTIONS"] = {"location": str(tmp_path_factory.mktemp("media"))}
     with (
         django_db_blocker.unblock(),
@@ -70,7 +71,7 @@ def test_cases_exist_in_every_state_but_draft(demo):
 
 
 def test_every_case_starts_with_its_receipt(demo):
-    firsts = {}
+    firsts: dict[int, str] = {}
     for case_id, action in (
         CaseEvent.objects.order_by("case", "at", "id").values_list("case", "action").iterator()
     ):

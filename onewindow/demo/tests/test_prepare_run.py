@@ -97,9 +97,12 @@ def test_unapplied_migrations_are_applied(db, static, monkeypatch):
 def test_the_demo_is_loaded_when_missing(db, static, monkeypatch, capsys):
     calls: list[dict] = []
     monkeypatch.setattr(load_demo_command, "is_loaded", lambda: False)
-    monkeypatch.setattr(
-        loader, "load_demo", lambda **kwargs: calls.append(kwargs) or loader.DemoSummary(True)
-    )
+
+    def load_demo(**kwargs):
+        calls.append(kwargs)
+        return loader.DemoSummary(True)
+
+    monkeypatch.setattr(loader, "load_demo", load_demo)
 
     call_command("prepare_run", "--quiet-logins")
 

@@ -140,7 +140,7 @@ def test_nobody_without_a_role_sees_anything(world, who):
 
 
 def test_superuser_sees_everything(world):
-    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    root = UserFactory.create(username="root", is_superuser=True, is_staff=True)
 
     assert Region.objects.visible_to(root).count() == Region.objects.count() == 6
     assert ServicePlace.objects.visible_to(root).count() == 4

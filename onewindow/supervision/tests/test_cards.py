@@ -297,6 +297,7 @@ def _rule(kind: str, colour: str = CardColour.YELLOW) -> CardRule:
 
 def _sql_count(kind: str, month: datetime.date, today: datetime.date) -> Counter:
     rule = CardRule.objects.filter(kind=kind).order_by("threshold").first()
+    assert rule is not None
     return Counter(findings.findings_count(rule, month, today))
 
 

@@ -66,7 +66,7 @@ def cases(world) -> SimpleNamespace:
     w.window_a.save()
     approver_y = _staff("approver_y", Role.APPROVER, department=w.dept_y)
     approver_z = _staff("approver_z", Role.APPROVER, department=w.dept_z)
-    dept_t = DepartmentFactory(name="城关镇人民政府", region=w.town_a)
+    dept_t = DepartmentFactory.create(name="城关镇人民政府", region=w.town_a)
     dept_t.places.add(w.town_center_a)
     window_t = WindowFactory(place=w.town_center_a, number="A01", name="综合受理")
     clerk_t = _staff("clerk_t", Role.WINDOW_CLERK, place=w.town_center_a, window=window_t)

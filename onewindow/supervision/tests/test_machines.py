@@ -5,6 +5,7 @@ malformed one) is refused and changes nothing, for every action."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -221,7 +222,11 @@ def sent(world) -> Urging:
     [("reply", "reviewer_x", {"reply": "回复"}), ("close", "supervisor_a", {"result": "结果"})],
 )
 def test_a_stale_urging_form_changes_nothing(world, sent, action, who, text):
-    service = {"reply": services.urging_reply, "close": services.urging_close}[action]
+    by_action: dict[str, Callable[..., Urging]] = {
+        "reply": services.urging_reply,
+        "close": services.urging_close,
+    }
+    service = by_action[action]
     # Someone else answered after the page was opened at revision 1.
     services.urging_reply(
         urging=Urging.objects.get(pk=sent.pk),
@@ -282,7 +287,7 @@ def test_a_person_must_say_which_revision_they_saw(world, sent):
         services.urging_reply(urging=sent, actor=world.reviewer_x, reply="回复")  # type: ignore[call-arg]
 
 
-CARD_ACTIONS = {
+CARD_ACTIONS: dict[str, tuple[str, str, Callable[..., Card], CardState]] = {
     "report": ("approver_x", "response", cards.card_report_rectification, CardState.ISSUED),
     "close": ("supervisor_a", "note", cards.card_close, CardState.RECTIFIED),
     "withdraw": ("supervisor_a", "reason", cards.card_withdraw, CardState.ISSUED),

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.organisations.access import role_required
@@ -48,7 +50,7 @@ READERS = (
 PER_PAGE = 50
 
 
-def _card(request: HttpRequest, public_id: str) -> Card:
+def _card(request: AuthenticatedHttpRequest, public_id: str) -> Card:
     return get_object_or_404(
         selectors.cards_visible_to(request.user).select_related(
             "department", "rule", "issued_by", "responded_by", "closed_by"
@@ -57,12 +59,12 @@ def _card(request: HttpRequest, public_id: str) -> Card:
     )
 
 
-def _form_error(form) -> str:
-    return next(iter(form.errors.values()))[0]
+def _form_error(form: forms.BaseForm) -> str:
+    return str(next(iter(form.errors.values()))[0])  # ErrorList items read as strings
 
 
 @role_required(*READERS)
-def cards_list(request: HttpRequest) -> HttpResponse:
+def cards_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CardFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     found = selectors.cards_visible_to(request.user)
@@ -106,7 +108,7 @@ def cards_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*READERS)
-def card_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+def card_detail(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     card = _card(request, public_id)
     # The forms the engine would accept from this user now, nothing else.
     offered = available_actions(CARD, request.user, card)
@@ -127,7 +129,7 @@ def card_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR)
-def card_new(request: HttpRequest) -> HttpResponse:
+def card_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     departments = policies.supervised_departments(request.user).order_by("region__code", "name")
     form = CardIssueForm(request.POST or None, departments=departments)
     if request.method == "POST" and form.is_valid():
@@ -159,7 +161,9 @@ def card_new(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _act(request: HttpRequest, public_id: str, act: Callable[[Card, int], object]) -> HttpResponse:
+def _act(
+    request: AuthenticatedHttpRequest, public_id: str, act: Callable[[Card, int], object]
+) -> HttpResponse:
     """Apply one action posted from the card's page. Outside the user's capacity: 403; a refused
     action (a stale form, bad input, a state that no longer allows it) shows why."""
     card = _card(request, public_id)
@@ -176,7 +180,7 @@ def _act(request: HttpRequest, public_id: str, act: Callable[[Card, int], object
     return redirect("supervision:card", public_id=card.public_id)
 
 
-def _posted(form) -> dict:
+def _posted(form: forms.Form) -> dict:
     if not form.is_valid():
         raise DomainError(_form_error(form))
     return form.cleaned_data
@@ -184,7 +188,7 @@ def _posted(form) -> dict:
 
 @role_required(Role.APPROVER)
 @require_POST
-def card_report(request: HttpRequest, public_id: str) -> HttpResponse:
+def card_report(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     def report(card: Card, revision: int) -> object:
         data = _posted(RectificationForm(request.POST))
         return cards.card_report_rectification(
@@ -196,7 +200,7 @@ def card_report(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(Role.SUPERVISOR)
 @require_POST
-def card_close(request: HttpRequest, public_id: str) -> HttpResponse:
+def card_close(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     def close(card: Card, revision: int) -> object:
         data = _posted(CloseForm(request.POST))
         return cards.card_close(
@@ -208,7 +212,7 @@ def card_close(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @role_required(Role.SUPERVISOR)
 @require_POST
-def card_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
+def card_withdraw(request: AuthenticatedHttpRequest, public_id: str) -> HttpResponse:
     def withdraw(card: Card, revision: int) -> object:
         data = _posted(WithdrawForm(request.POST))
         return cards.card_withdraw(
@@ -219,7 +223,7 @@ def card_withdraw(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR, Role.ADMINISTRATOR)
-def rules(request: HttpRequest) -> HttpResponse:
+def rules(request: AuthenticatedHttpRequest) -> HttpResponse:
     may_change = policies.may_manage_rules(request.user)
     if request.method == "POST":
         if not may_change:

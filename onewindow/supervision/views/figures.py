@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import datetime
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.models import User
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
@@ -22,12 +24,12 @@ from onewindow.supervision.forms_figures import FiguresForm, quick_periods
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _scope_names(user: object) -> list[str]:
+def _scope_names(user: User) -> list[str]:
     """What the reader's figures cover, in words."""
     if getattr(user, "is_superuser", False):
         return [_("All regions")]
-    names = [a.region.name for a in scope.with_roles(user, fig.WATCHING_ROLES) if a.region_id]
-    names += [a.place.name for a in scope.with_roles(user, [Role.CENTER_MANAGER]) if a.place_id]
+    names = [a.region.name for a in scope.with_roles(user, fig.WATCHING_ROLES) if a.region]
+    names += [a.place.name for a in scope.with_roles(user, [Role.CENTER_MANAGER]) if a.place]
     return list(dict.fromkeys(names))
 
 
@@ -89,7 +91,7 @@ def _csv(rows: list[fig.Row], group: str, start: datetime.date, end: datetime.da
 
 
 @role_required(*fig.FIGURE_ROLES)
-def figures_page(request: HttpRequest) -> HttpResponse:
+def figures_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = FiguresForm.from_query(request.GET.dict(), today)
     rows: list[fig.Row] = []

@@ -6,13 +6,14 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
 from onewindow.organisations.access import role_required
@@ -33,10 +34,10 @@ READERS = (
     Role.CENTER_MANAGER,
 )
 OVERDUE_FILTERS = ("yes", "no")
-ViewFunction = Callable[..., HttpResponse]
+ViewFunction = Callable[..., HttpResponseBase]
 
 
-def _urging(request: HttpRequest, public_id: object) -> Urging:
+def _urging(request: AuthenticatedHttpRequest, public_id: object) -> Urging:
     return get_object_or_404(
         selectors.urgings_visible_to(request.user).select_related(*services.RELATED, "record"),
         public_id=public_id,
@@ -44,7 +45,7 @@ def _urging(request: HttpRequest, public_id: object) -> Urging:
 
 
 @role_required(*READERS)
-def urging_list(request: HttpRequest) -> HttpResponse:
+def urging_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     urgings = selectors.urgings_visible_to(request.user)
     counts = {
         "open": urgings.filter(state=UrgingState.SENT).count(),
@@ -77,7 +78,7 @@ def urging_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(*READERS)
-def urging_detail(request: HttpRequest, public_id: object) -> HttpResponse:
+def urging_detail(request: AuthenticatedHttpRequest, public_id: object) -> HttpResponse:
     urging = _urging(request, public_id)
     # The forms the engine would accept from this user now, nothing else.
     offered = available_actions(URGING, request.user, urging)
@@ -94,7 +95,7 @@ def urging_detail(request: HttpRequest, public_id: object) -> HttpResponse:
 
 
 @role_required(Role.SUPERVISOR)
-def urging_new(request: HttpRequest, number: str) -> HttpResponse:
+def urging_new(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     case = get_object_or_404(
         Case.objects.visible_to(request.user).select_related("department", "home_place"),
         number=number,
@@ -142,7 +143,7 @@ def _posted(service: Callable[..., Urging], field: str, done: Promise) -> ViewFu
 
     @role_required(*READERS)
     @require_POST
-    def view(request: HttpRequest, public_id: object) -> HttpResponse:
+    def view(request: AuthenticatedHttpRequest, public_id: object) -> HttpResponse:
         urging = _urging(request, public_id)
         try:
             service(

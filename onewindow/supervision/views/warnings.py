@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.choices import CLOCKED_STATES, STATE_CLOCK, CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseStep
 from onewindow.organisations.access import role_required
@@ -23,7 +24,7 @@ def _tally(rows: list[dict], key: str) -> list[tuple[str, dict[str, int]]]:
 
 
 @role_required(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR)
-def warnings_list(request: HttpRequest) -> HttpResponse:
+def warnings_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     level = request.GET.get("level") or WarningLevel.RED
     if level not in (WarningLevel.YELLOW, WarningLevel.RED):
         level = WarningLevel.RED

@@ -104,6 +104,7 @@ def _fail_inside_the_block(world, case: Case) -> None:
         CASE, case, Action.ACCEPT, actor=world.clerk_a, expected_revision=case.revision
     ) as change:
         change.obj.accepted_at = change.at
+        # The case machine's change is a CaseChange; transition() is typed with the generic one.
         change.issue("acceptance", {"materials": []})  # type: ignore[attr-defined]
         raise Boom
 

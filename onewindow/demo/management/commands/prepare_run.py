@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.finders import get_finders
@@ -69,7 +70,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="do not print the logins")
 
-    def handle(self, *args: object, quiet_logins: bool, **options: object) -> None:
+    def handle(self, *args: object, quiet_logins: bool, **options: Any) -> None:
         verbose = int(options.get("verbosity", 1)) > 1
         if unapplied_migrations():
             call_command("migrate", interactive=False, verbosity=0, skip_checks=False)

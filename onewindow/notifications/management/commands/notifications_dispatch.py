@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
 from onewindow.notifications.services import outbox_drain
@@ -13,13 +16,13 @@ class Command(BaseCommand):
         "budget is spent. For deployments without the huey consumer: run it every minute."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--batch", type=int, default=100, help="rows claimed at a time")
         parser.add_argument(
             "--seconds", type=float, default=50.0, help="stop starting new batches after this"
         )
 
-    def handle(self, *args, batch: int, seconds: float, **options) -> None:
+    def handle(self, *args: Any, batch: int, seconds: float, **options: Any) -> None:
         sent = outbox_drain(batch=batch, seconds=seconds)
         if options["verbosity"] >= 1:
             self.stdout.write(f"{sent} message(s) sent.")
