@@ -57,6 +57,38 @@ def _test_settings(settings: pytest.FixtureRequest, tmp_path_factory) -> None:
     }
 
 
+@pytest.fixture(autouse=True)
+def _seeded_rows(request: pytest.FixtureRequest) -> None:
+    """Rows the data migrations seed (the national calendar, the default card rules) are there
+    for every database test, whatever ran before it on this worker.
+
+    A transactional test (``django_db(transaction=True)``) flushes every table when it ends;
+    pytest-django runs those last, but parallel workers that steal tests may not, so put the
+    seeded rows back when they are missing (two indexed reads when they are there).
+    """
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if marker is None and "db" not in names and "transactional_db" not in names:
+        return
+    if "db" in names:
+        request.getfixturevalue("db")
+    import importlib
+
+    from django.apps import apps
+
+    from onewindow.deadlines.models import CalendarYear
+    from onewindow.deadlines.services import calendar_seed_from_library
+    from onewindow.supervision.models import CardRule
+
+    if not CalendarYear.objects.filter(year=2026).exists():
+        calendar_seed_from_library(years=range(2004, 2027), missing_only=True)
+    if not CardRule.objects.exists():
+        migration = importlib.import_module(
+            "onewindow.supervision.migrations.0002_default_card_rules"
+        )
+        migration.seed(apps, None)
+
+
 def _staff(username: str, role: Role, **scope: object):
     staff = StaffFactory(user=UserFactory(username=username))
     AssignmentFactory(staff=staff, role=role, **scope)

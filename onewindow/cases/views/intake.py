@@ -267,7 +267,8 @@ def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         messages.error(request, exc.message)
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     # Like a single item: no form for a 一件事 this hall cannot receive (the service refuses it).
-    if not all(routing.is_receivable_at(item.entry, post.place) for item in items):
+    place = post.place
+    if place is None or not all(routing.is_receivable_at(i.entry, place) for i in items):
         messages.error(request, _("This item cannot be received at this hall."))
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     answers = {
