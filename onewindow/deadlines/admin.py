@@ -8,6 +8,8 @@ of that.
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 from django.http import HttpRequest
 
 from onewindow.deadlines.models import CalendarChange, CalendarDay, CalendarYear
@@ -43,6 +45,14 @@ class CalendarDayAdmin(ReadOnly):
     list_filter = ["kind", "source"]
     date_hierarchy = "date"
     list_select_related = ["place", "created_by"]
+
+    def get_changelist_instance(self, request: HttpRequest) -> ChangeList:
+        # A year or month out of the date range (?date__year=99999…) overflows in Django's date
+        # hierarchy: treat it like any other bad filter (the admin shows the list with ?e=1).
+        try:
+            return super().get_changelist_instance(request)
+        except (OverflowError, ValueError) as exc:
+            raise IncorrectLookupParameters(exc) from exc
 
 
 @admin.register(CalendarChange)
