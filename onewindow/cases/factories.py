@@ -8,6 +8,7 @@ from typing import Any
 
 from onewindow.cases.choices import MaterialStatus
 from onewindow.cases.models import Case
+from onewindow.cases.services.acceptance import case_accept
 from onewindow.cases.services.intake import MaterialInput, case_receive_at_window, checklist_lines
 from onewindow.catalog.factories import make_entry
 from onewindow.catalog.models import Entry
@@ -78,3 +79,19 @@ def receive_case(
     return case_receive_at_window(
         actor=clerk, place=place, entry=entry, applicant=applicant, answers=answers, at=at, **kwargs
     )
+
+
+def accepted_case(
+    *,
+    clerk: Any,
+    place: Any,
+    entry: Any,
+    applicant: Any,
+    at: datetime.datetime | None = None,
+    **kwargs: Any,
+) -> Case:
+    """A case received at the window and accepted there at ``at``, re-read from the database."""
+    case = receive_case(clerk=clerk, place=place, entry=entry, applicant=applicant, at=at, **kwargs)
+    case_accept(case=case, actor=clerk, expected_revision=case.revision, at=at)
+    case.refresh_from_db()
+    return case

@@ -11,8 +11,8 @@ import pytest
 from django.utils.translation import override
 
 from onewindow.cases import clock
-from onewindow.cases.factories import licence_entry, receive_case
-from onewindow.cases.services import acceptance, backoffice
+from onewindow.cases.factories import accepted_case, licence_entry
+from onewindow.cases.services import backoffice
 
 D = dt.date
 
@@ -23,14 +23,9 @@ def _at(day: D) -> dt.datetime:
 
 
 def _accepted(world, entry, day: D):
-    case = receive_case(
+    return accepted_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry, applicant=world.person, at=_at(day)
     )
-    acceptance.case_accept(
-        case=case, actor=world.clerk_a, expected_revision=case.revision, at=_at(day)
-    )
-    case.refresh_from_db()
-    return case
 
 
 def _calendar_entry(world, days: int, step_limit: int, decision_limit: int = 1):

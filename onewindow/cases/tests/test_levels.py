@@ -10,9 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from onewindow.cases.choices import WarningLevel
-from onewindow.cases.factories import licence_entry, receive_case
+from onewindow.cases.factories import accepted_case, licence_entry, receive_case
 from onewindow.cases.models import Case, CaseStep
-from onewindow.cases.services import acceptance
 from onewindow.cases.services.levels import LevelChange, case_levels_apply
 
 ACCEPTED = datetime.datetime(2026, 6, 1, 2, tzinfo=datetime.UTC)  # Monday 1 June 2026
@@ -23,18 +22,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def accepted(world) -> Case:
-    case = receive_case(
+    return accepted_case(
         clerk=world.clerk_a,
         place=world.center_a,
         entry=licence_entry(world.dept_x),
         applicant=world.person,
         at=ACCEPTED,
     )
-    acceptance.case_accept(
-        case=case, actor=world.clerk_a, expected_revision=case.revision, at=ACCEPTED
-    )
-    case.refresh_from_db()
-    return case
 
 
 def _open_step(case: Case) -> CaseStep:

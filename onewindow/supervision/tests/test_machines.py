@@ -14,9 +14,8 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import override
 
-from onewindow.cases.factories import licence_entry, receive_case
+from onewindow.cases.factories import accepted_case, licence_entry
 from onewindow.cases.models import Case
-from onewindow.cases.services import acceptance
 from onewindow.core.errors import DomainError
 from onewindow.core.models import AuditEntry
 from onewindow.notifications.models import Message
@@ -70,18 +69,13 @@ def people(world) -> SimpleNamespace:
 
 
 def _case(world) -> Case:
-    case = receive_case(
+    return accepted_case(
         clerk=world.clerk_a,
         place=world.center_a,
         entry=licence_entry(world.dept_x),
         applicant=world.person,
         at=ACCEPTED,
     )
-    acceptance.case_accept(
-        case=case, actor=world.clerk_a, expected_revision=case.revision, at=ACCEPTED
-    )
-    case.refresh_from_db()
-    return case
 
 
 def _send(world, case: Case) -> Urging:
