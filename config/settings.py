@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "onewindow.notifications",
     "onewindow.documents",
     "onewindow.cases",
+    "onewindow.evaluation",
     "onewindow.portal",
     "onewindow.workspaces",
     "onewindow.demo",
@@ -224,6 +225,15 @@ LOGGING["loggers"]["huey"] = {
     "level": env_str("HUEY_LOG_LEVEL", "WARNING"),
     "propagate": False,
 }
+
+# --- 好差评 (see onewindow/evaluation) ------------------------------------------------------------
+# Natural days after which an unrated service is recorded as 基本满意 (the rating link expires
+# then).
+EVALUATION_DEFAULT_DAYS = env_int("EVALUATION_DEFAULT_DAYS", 7)
+# Working days the unit that served has to verify, rectify and reply to a 差评 (5–15 nationally).
+EVALUATION_RECTIFY_DAYS = env_int("EVALUATION_RECTIFY_DAYS", 10)
+# The address citizens reach OneWindow at: links sent by SMS start with it.
+ONEWINDOW_PUBLIC_URL = env_str("ONEWINDOW_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # --- Notifications (outbox, see onewindow/notifications) ---------------------------------------
 # Channels a message goes out on when the caller names none: for a mobile number, and for a

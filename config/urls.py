@@ -21,6 +21,7 @@ urlpatterns = [
     path("calendar/", include("onewindow.deadlines.urls")),
     path("cases/", include("onewindow.cases.urls")),
     path("supervision/", include("onewindow.supervision.urls")),
+    path("evaluation/", include("onewindow.evaluation.urls")),
     path("", include("onewindow.portal.urls")),
 ]
 

@@ -34,6 +34,7 @@ from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.core.masking import mask_phone
 from onewindow.documents.render import document_pdf
+from onewindow.evaluation import services as evaluation
 from onewindow.organisations.access import applicant_required
 from onewindow.portal.forms_cases import (
     ApplicationForm,
@@ -348,6 +349,10 @@ def _detail(
             "resubmit_form": resubmit_form,
             "withdraw_form": withdraw_form,
             "contact_phone": mask_phone(case.contact_phone),
+            # 好差评: the rating link once the service is over; the rating and the unit's reply
+            # to a 差评 once given.
+            "may_rate": evaluation.may_rate(case),
+            "rating": evaluation.rating_of(case),
         }
     )
     return render(request, "portal/application_detail.html", context)

@@ -54,6 +54,16 @@ def agent_of_person(person: Any) -> dict:
     return {"kind": "person", "public_id": person.public_id}
 
 
+def rating_token(case: Any) -> dict:
+    from onewindow.evaluation.services import rating_link_token
+
+    return {"token": rating_link_token(case)}
+
+
+def review_action(name: str) -> Any:
+    return lambda review: {"public_id": review.public_id, "action": name}
+
+
 def file_name(attachment: Any) -> dict:
     return {"public_id": attachment.public_id, "name": attachment.name}
 
@@ -923,6 +933,66 @@ ROWS: list[Row] = [
         "supervision:urging-close",
         kind="urging",
         kwargs=public_id,
+        get={
+            ANON: LOGIN,
+            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "*": 405,
+        },
+        post={
+            ANON: LOGIN,
+            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "*": (REDIRECT, 404),
+        },
+    ),
+    # --- 好差评 ---------------------------------------------------------------------------------
+    Row(
+        "evaluation:rate",
+        kind="rateable",
+        kwargs=number,
+        get={
+            ANON: LOGIN,
+            "citizen": (200, 404),
+            "company": 404,
+            "*": 403,
+        },
+        # An empty form: the page again with the reason (no level chosen), nothing written.
+        post={
+            ANON: LOGIN,
+            "citizen": (400, 404),
+            "company": 404,
+            "*": 403,
+        },
+    ),
+    Row(
+        "evaluation:rate-link",
+        # The signed link is the capability: whoever holds the SMS may rate, signed in or not.
+        kind="rateable",
+        kwargs=rating_token,
+        get={"*": 200},
+        post={"*": 400},
+    ),
+    Row(
+        "evaluation:reviews",
+        get={
+            ANON: LOGIN,
+            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "*": 200,
+        },
+    ),
+    Row(
+        "evaluation:review",
+        kind="review",
+        kwargs=public_id,
+        get={
+            ANON: LOGIN,
+            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "*": (200, 404),
+        },
+    ),
+    Row(
+        "evaluation:review-act[confirm]",
+        kind="review",
+        kwargs=review_action("confirm"),
         get={
             ANON: LOGIN,
             "clerk clerk_town hotline catalog citizen company b_clerk": 403,

@@ -16,13 +16,14 @@ from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from onewindow.cases.factories import licence_entry
+from onewindow.cases.factories import licence_entry, receive_case
 from onewindow.cases.models import Case, JointService, JointServiceItem
 from onewindow.cases.services import acceptance, intake
 from onewindow.cases.services.intake import MaterialInput
 from onewindow.catalog import attachments
 from onewindow.catalog import services as catalog_services
 from onewindow.catalog.choices import ChangeKind
+from onewindow.evaluation import services as evaluation
 from onewindow.notifications.models import Message
 from onewindow.organisations.choices import PlaceKind, RegionLevel, Role, WindowKind
 from onewindow.organisations.factories import (
@@ -241,4 +242,35 @@ def build() -> AccessWorld:
             actor=u["b_supervisor"],
         ),
     )
+    # 好差评: per county a refused case not yet rated (the rating pages), and one rated 差评
+    # with its loop open at the unit that served.
+    rateable, rated = [], []
+    for county, person, user in (
+        ("", citizen_person, u["citizen"]),
+        ("b_", other_person, other_user),
+    ):
+        clerk, manager = u[f"{county}clerk"], u[f"{county}manager"]
+        place, entry = (center_a, entry_x) if not county else (center_b, entry_z)
+        cases = []
+        for _ in range(2):
+            case = receive_case(clerk=clerk, place=place, entry=entry, applicant=person)
+            acceptance.case_propose_refusal(
+                case=case,
+                actor=clerk,
+                reason="不属于本机关职权范围",
+                basis="行政许可法第三十二条",
+                expected_revision=case.revision,
+            )
+            case = acceptance.case_confirm_refusal(
+                case=case, actor=manager, expected_revision=case.revision
+            )
+            cases.append(case)
+        rateable.append(cases[0])
+        rated.append(
+            evaluation.rate(
+                case=cases[1], actor=user, level=5, reasons=["slow"], comment="等了很久"
+            ).review
+        )
+    w.pair("rateable", *rateable)
+    w.pair("review", *rated)
     return w

@@ -1,0 +1,15 @@
+"""URLs of 好差评 (the "evaluation" namespace)."""
+
+from django.urls import path
+
+from onewindow.evaluation import views
+
+app_name = "evaluation"
+
+urlpatterns = [
+    path("rate/<str:number>/", views.rate, name="rate"),
+    path("r/<str:token>/", views.rate_link, name="rate-link"),
+    path("reviews/", views.review_list, name="reviews"),
+    path("reviews/<uuid:public_id>/", views.review_detail, name="review"),
+    path("reviews/<uuid:public_id>/<str:action>/", views.review_act, name="review-act"),
+]

@@ -1,0 +1,245 @@
+"""好差评 pages: rating a service (signed in, or by the SMS link), and the 差评 loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from onewindow.accounts.requests import AuthenticatedHttpRequest
+from onewindow.cases.models import Case
+from onewindow.core.errors import DomainError
+from onewindow.evaluation import policies, services
+from onewindow.evaluation.choices import (
+    BAD_LEVELS,
+    Appeal,
+    Index,
+    Level,
+    RatingChannel,
+    Reason,
+    ReviewAction,
+    ReviewState,
+    RevisitResult,
+)
+from onewindow.evaluation.machines import REVIEW
+from onewindow.evaluation.models import Rating, Review
+from onewindow.organisations.access import applicant_required, role_required
+from onewindow.workflow.engine import available_actions, parse_revision
+
+REVIEW_RELATED = ("rating", "rating__case", "rating__clerk", "place", "department", "handled_by")
+
+
+def _rating_context(channel: str, posted: dict[str, Any] | None = None) -> dict[str, Any]:
+    labels = dict(Index.choices)
+    return {
+        "levels": Level.choices,
+        "bad_levels": sorted(BAD_LEVELS),
+        "indices": [(key, labels[key]) for key in services.indices_for(channel)],
+        "reasons": Reason.choices,
+        "posted": posted or {},
+        "max_comment": services.MAX_COMMENT,
+    }
+
+
+def _posted_rating(request: HttpRequest) -> dict[str, Any]:
+    return {
+        "level": request.POST.get("level"),
+        "indices": {
+            key: request.POST.get(f"index_{key}")
+            for key in Index.values
+            if f"index_{key}" in request.POST
+        },
+        "reasons": request.POST.getlist("reasons"),
+        "comment": request.POST.get("comment"),
+    }
+
+
+def _rate_page(
+    request: HttpRequest,
+    case: Case,
+    *,
+    channel: str,
+    submit: Callable[[dict[str, Any]], Rating],
+    done: Callable[[], HttpResponse],
+) -> HttpResponse:
+    rating = services.rating_of(case)
+    error = ""
+    posted: dict[str, Any] = {}
+    if rating is None and not services.may_rate(case):
+        error = _("A service can be rated once it is completed.")
+    elif request.method == "POST" and rating is None:
+        posted = _posted_rating(request)
+        try:
+            submit(posted)
+        except DomainError as exc:
+            error = str(exc.message)
+        else:
+            messages.success(request, _("Thank you: your rating was recorded."))
+            return done()
+    status = 400 if error and request.method == "POST" else 200
+    return render(
+        request,
+        "evaluation/rate.html",
+        {
+            "title": _("Rate the service"),
+            "case": case,
+            "rating": rating,
+            "error": error,
+            **_rating_context(channel, posted),
+        },
+        status=status,
+    )
+
+
+@applicant_required
+def rate(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
+    """The signed-in applicant rates the service of their own case."""
+    case = Case.objects.of_applicant(request.user).filter(number=number).first()
+    if case is None:
+        raise Http404
+    return _rate_page(
+        request,
+        case,
+        channel=RatingChannel.PC,
+        submit=lambda posted: services.rate(case=case, actor=request.user, **posted),
+        done=lambda: redirect("portal:application", number=case.number),
+    )
+
+
+def rate_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The SMS link: no sign-in; the signed token names the case and works once."""
+    try:
+        case = services.case_of_token(token)
+    except DomainError as exc:
+        return render(
+            request,
+            "evaluation/rate.html",
+            {"title": _("Rate the service"), "link_error": exc.message},
+            status=404,
+        )
+    return _rate_page(
+        request,
+        case,
+        channel=RatingChannel.SMS,
+        submit=lambda posted: services.rate_by_link(token=token, **posted),
+        done=lambda: redirect("evaluation:rate-link", token=token),
+    )
+
+
+# --- the 差评 loop ---------------------------------------------------------------------------
+
+
+def _reviews(request: AuthenticatedHttpRequest) -> Any:
+    return policies.reviews_visible_to(request.user, Review.objects.all())
+
+
+@role_required(*policies.READER_ROLES)
+def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    reviews = _reviews(request)
+    counts = {
+        "open": reviews.exclude(state__in=(ReviewState.CLOSED, ReviewState.VOID)).count(),
+        "overdue": reviews.filter(overdue=True)
+        .exclude(state__in=(ReviewState.CLOSED, ReviewState.VOID))
+        .count(),
+    }
+    state = request.GET.get("state") or ""
+    if state in ReviewState.values:
+        reviews = reviews.filter(state=state)
+    else:
+        state = ""
+    reviews = reviews.select_related(*REVIEW_RELATED).order_by("due_date", "-id")
+    page = Paginator(reviews, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "evaluation/review_list.html",
+        {
+            "title": _("Bad ratings"),
+            "page": page,
+            "state": state,
+            "states": ReviewState.choices,
+            "counts": counts,
+        },
+    )
+
+
+def _review(request: AuthenticatedHttpRequest, public_id: object) -> Review:
+    return get_object_or_404(_reviews(request).select_related(*REVIEW_RELATED), public_id=public_id)
+
+
+@role_required(*policies.READER_ROLES)
+def review_detail(request: AuthenticatedHttpRequest, public_id: object) -> HttpResponse:
+    review = _review(request, public_id)
+    offered = set(available_actions(REVIEW, request.user, review))
+    return render(
+        request,
+        "evaluation/review_detail.html",
+        {
+            "title": _("Bad rating follow-up"),
+            "review": review,
+            "rating": review.rating,
+            "offered": offered,
+            "appeal_kinds": Appeal.choices,
+            "revisit_results": RevisitResult.choices,
+            "reason_names": [Reason(r).label for r in review.rating.reasons if r in Reason.values],
+        },
+    )
+
+
+# Each action of the page: the service and the form fields it takes.
+ACTIONS: dict[str, Callable[[Review, Any, HttpRequest, int], Review]] = {
+    ReviewAction.CONFIRM: lambda r, u, q, rev: services.review_confirm(
+        review=r, actor=u, finding=q.POST.get("finding"), expected_revision=rev
+    ),
+    ReviewAction.APPEAL: lambda r, u, q, rev: services.review_appeal(
+        review=r,
+        actor=u,
+        kind=q.POST.get("kind"),
+        reason=q.POST.get("reason"),
+        expected_revision=rev,
+    ),
+    ReviewAction.UPHOLD_APPEAL: lambda r, u, q, rev: services.review_decide_appeal(
+        review=r, actor=u, uphold=True, decision=q.POST.get("decision"), expected_revision=rev
+    ),
+    ReviewAction.DISMISS_APPEAL: lambda r, u, q, rev: services.review_decide_appeal(
+        review=r, actor=u, uphold=False, decision=q.POST.get("decision"), expected_revision=rev
+    ),
+    ReviewAction.REPLY: lambda r, u, q, rev: services.review_reply(
+        review=r,
+        actor=u,
+        rectification=q.POST.get("rectification"),
+        reply=q.POST.get("reply"),
+        expected_revision=rev,
+    ),
+    ReviewAction.REVISIT: lambda r, u, q, rev: services.review_revisit(
+        review=r,
+        actor=u,
+        result=q.POST.get("result"),
+        note=q.POST.get("note"),
+        expected_revision=rev,
+    ),
+    ReviewAction.CLOSE: lambda r, u, q, rev: services.review_close(
+        review=r, actor=u, note=q.POST.get("note"), expected_revision=rev
+    ),
+}
+
+
+@role_required(*policies.READER_ROLES)
+@require_POST
+def review_act(request: AuthenticatedHttpRequest, public_id: object, action: str) -> HttpResponse:
+    review = _review(request, public_id)
+    service = ACTIONS.get(action)
+    if service is None:
+        raise Http404
+    try:
+        service(review, request.user, request, parse_revision(request.POST.get("revision")))
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": ReviewAction(action).label})
+    return redirect("evaluation:review", public_id=review.public_id)
