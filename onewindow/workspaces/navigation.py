@@ -73,6 +73,12 @@ TOOLS: tuple[NavItem, ...] = (
         (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
     ),
     NavItem(
+        "evaluation:reviews",
+        _("Bad ratings"),
+        "emoji-frown",
+        (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
         "supervision:figures",
         _("Performance figures"),
         "bar-chart-line",
