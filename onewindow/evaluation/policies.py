@@ -8,9 +8,9 @@ rating.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
@@ -18,6 +18,8 @@ from onewindow.organisations.choices import Role
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
     from onewindow.evaluation.models import Review
+
+M = TypeVar("M", bound=Model)
 
 UNIT = "unit"
 SUPERVISOR = "supervisor"
@@ -56,7 +58,8 @@ def region_q(user: User | None, *roles: Role) -> Q | None:
     return condition
 
 
-def reviews_visible_to(user: User | None, queryset: QuerySet[Review]) -> QuerySet[Review]:
+def reviews_visible_to(user: User | None, queryset: QuerySet[M]) -> QuerySet[M]:
+    """Reviews or ratings (both carry place, department and region) the user may read."""
     if user is None or not _active(user):
         return queryset.none()
     if user.is_superuser:

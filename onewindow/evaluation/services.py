@@ -135,6 +135,7 @@ def unrated(case: Case, *, channel: str) -> Rating:
         case=case,
         place_id=case.place_id,
         department_id=case.department_id,
+        window_id=case.window_id,
         clerk_id=received,
         region_code=case.region_code,
         channel=channel,

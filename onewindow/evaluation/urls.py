@@ -9,6 +9,7 @@ app_name = "evaluation"
 urlpatterns = [
     path("rate/<str:number>/", views.rate, name="rate"),
     path("r/<str:token>/", views.rate_link, name="rate-link"),
+    path("report/", views.satisfaction_report, name="report"),
     path("reviews/", views.review_list, name="reviews"),
     path("reviews/<uuid:public_id>/", views.review_detail, name="review"),
     path("reviews/<uuid:public_id>/<str:action>/", views.review_act, name="review-act"),

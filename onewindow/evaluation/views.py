@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -9,13 +11,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
-from onewindow.evaluation import policies, services
+from onewindow.evaluation import policies, report, services
 from onewindow.evaluation.choices import (
     BAD_LEVELS,
     Appeal,
@@ -243,3 +247,101 @@ def review_act(request: AuthenticatedHttpRequest, public_id: object, action: str
     else:
         messages.success(request, _("Done: %(action)s.") % {"action": ReviewAction(action).label})
     return redirect("evaluation:review", public_id=review.public_id)
+
+
+# --- the monthly report ----------------------------------------------------------------------
+
+
+def _month(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return None
+
+
+@role_required(*policies.READER_ROLES)
+def satisfaction_report(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """满意度统计: one month's ratings per center, department, window or clerk."""
+    today = timezone.localdate()
+    error = ""
+    month = today.replace(day=1)
+    if request.GET.get("month"):
+        parsed = _month(request.GET.get("month"))
+        if parsed is None:
+            error = _("Give the month as YYYY-MM, for example %(example)s.") % {
+                "example": today.strftime("%Y-%m")
+            }
+        else:
+            month = parsed
+    by = request.GET.get("by") or "center"
+    if by not in report.GROUPS:
+        by = "center"
+    ratings = policies.reviews_visible_to(request.user, Rating.objects.all())
+    lines = report.satisfaction(ratings, month=month, by=by)
+    summary = report.total(lines)
+    if request.GET.get("format") == "xlsx" and not error:
+        return _report_xlsx(lines, summary, month=month, by=by)
+    chart = {
+        "names": [line.name for line in lines],
+        "rates": [float(line.satisfaction_rate or 0) for line in lines],
+        "bad": [line.bad for line in lines],
+        "labels": {"rate": str(_("Satisfaction rate")) + " (%)", "bad": str(_("Bad ratings"))},
+    }
+    return render(
+        request,
+        "evaluation/report.html",
+        {
+            "title": _("Satisfaction report"),
+            "month": month,
+            "by": by,
+            "groups": [(key, label) for key, (_k, _n, label) in report.GROUPS.items()],
+            "group_label": report.GROUPS[by][2],
+            "lines": lines,
+            "summary": summary,
+            "chart": chart,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _report_xlsx(
+    lines: list[report.Line], summary: report.Line, *, month: datetime.date, by: str
+) -> HttpResponse:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has its sheet  # noqa: S101
+    sheet.title = month.strftime("%Y-%m")
+    sheet.append(
+        [
+            str(report.GROUPS[by][2]),
+            str(_("Ratings")),
+            *[str(label) for _v, label in Level.choices],
+            str(_("Default ratings")),
+            str(_("Satisfaction rate")) + " (%)",
+            str(_("Bad ratings")),
+            str(_("Replied")),
+            str(_("Rectification rate")) + " (%)",
+        ]
+    )
+    for line in [*lines, summary]:
+        sheet.append(
+            [
+                line.name,
+                line.ratings,
+                *line.levels,
+                line.defaults,
+                float(line.satisfaction_rate) if line.satisfaction_rate is not None else None,
+                line.bad,
+                line.replied,
+                float(line.rectify_rate) if line.rectify_rate is not None else None,
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="satisfaction-{month:%Y-%m}-{by}.xlsx"'
+    return response

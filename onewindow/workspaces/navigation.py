@@ -79,6 +79,12 @@ TOOLS: tuple[NavItem, ...] = (
         (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
     ),
     NavItem(
+        "evaluation:report",
+        _("Satisfaction report"),
+        "emoji-smile",
+        (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
         "supervision:figures",
         _("Performance figures"),
         "bar-chart-line",

@@ -972,6 +972,14 @@ ROWS: list[Row] = [
         post={"*": 400},
     ),
     Row(
+        "evaluation:report",
+        get={
+            ANON: LOGIN,
+            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "*": 200,
+        },
+    ),
+    Row(
         "evaluation:reviews",
         get={
             ANON: LOGIN,
