@@ -232,6 +232,8 @@ LOGGING["loggers"]["huey"] = {
 EVALUATION_DEFAULT_DAYS = env_int("EVALUATION_DEFAULT_DAYS", 7)
 # Working days the unit that served has to verify, rectify and reply to a 差评 (5–15 nationally).
 EVALUATION_RECTIFY_DAYS = env_int("EVALUATION_RECTIFY_DAYS", 10)
+# Working days within which a complaint (投诉) is answered.
+EVALUATION_COMPLAINT_DAYS = env_int("EVALUATION_COMPLAINT_DAYS", 10)
 # The address citizens reach OneWindow at: links sent by SMS start with it.
 ONEWINDOW_PUBLIC_URL = env_str("ONEWINDOW_PUBLIC_URL", "http://127.0.0.1:8000")
 

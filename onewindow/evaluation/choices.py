@@ -111,3 +111,35 @@ class RevisitResult(models.TextChoices):
     BASICALLY = "basically", _("Basically satisfied")
     DISSATISFIED = "dissatisfied", _("Still dissatisfied")
     UNREACHABLE = "unreachable", _("Could not be reached")
+
+
+class ComplaintChannel(models.TextChoices):
+    WINDOW = "window", _("Complaint window")
+    PORTAL = "portal", _("Online")
+    HOTLINE = "hotline", _("12345 hotline")
+
+
+class ComplaintAbout(models.TextChoices):
+    SERVICE = "service", _("A service or case")
+    STAFF = "staff", _("A staff member")
+    OTHER = "other", _("Something else in the hall")
+
+
+class ComplaintState(models.TextChoices):
+    """GB/T 36113: 受理 → 调查 → 处置 → 反馈 → 归档 (or not accepted, with the reason)."""
+
+    RECEIVED = "received", _("Received")
+    INVESTIGATING = "investigating", _("Under investigation")
+    HANDLED = "handled", _("Handled")
+    ANSWERED = "answered", _("Answered")
+    ARCHIVED = "archived", _("Archived")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted")
+
+
+class ComplaintAction(models.TextChoices):
+    FILE = "file", _("File")
+    ACCEPT = "accept", _("Accept and investigate")
+    NOT_ACCEPT = "not_accept", _("Do not accept")
+    HANDLE = "handle", _("Record the findings and the handling")
+    ANSWER = "answer", _("Answer the complainant")
+    ARCHIVE = "archive", _("Archive")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
@@ -22,6 +23,8 @@ from onewindow.cases.choices import CaseState
 from onewindow.core.errors import DomainError
 from onewindow.evaluation import policies
 from onewindow.evaluation.choices import (
+    ComplaintAction,
+    ComplaintState,
     Level,
     RatingAction,
     RatingChannel,
@@ -29,7 +32,7 @@ from onewindow.evaluation.choices import (
     ReviewAction,
     ReviewState,
 )
-from onewindow.evaluation.models import Rating, Review
+from onewindow.evaluation.models import Complaint, Rating, Review
 from onewindow.notifications.services import notification_queue
 from onewindow.organisations.choices import Role
 from onewindow.organisations.selectors import supervisors_of, unique_users, users_in_roles
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
 
 EVENT_RATED = "evaluation.rated"
 EVENT_REVIEW = "evaluation.review"
+EVENT_COMPLAINT = "evaluation.complaint"
 
 APPLICANT = "applicant"
 LINK = "link"
@@ -359,5 +363,159 @@ REVIEW: Machine[Review] = register(
         description="差评整改. Readers: the unit that served, the region's supervisors and "
         "administrators; a department sees only its own. The applicant sees the reply on "
         "their application's page.",
+    )
+)
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+CA, CS = ComplaintAction, ComplaintState
+_HANDLERS = {policies.HANDLER, SUPERVISOR}
+_HANDLERS_ONLY = gettext_lazy(
+    "Only the center's manager or a supervisor of the region handles a complaint, and never the "
+    "person it is about."
+)
+
+
+def _complaint_record(change: Change[Complaint]) -> dict[str, Any]:
+    complaint, action = change.obj, change.action
+    content: dict[str, Any] = {"channel": complaint.channel, "about": complaint.about}
+    text = {
+        CA.FILE: complaint.content,
+        CA.ACCEPT: "",
+        CA.NOT_ACCEPT: complaint.not_accepted_reason,
+        CA.HANDLE: complaint.handling,
+        CA.ANSWER: complaint.answer,
+        CA.ARCHIVE: "",
+    }[CA(action)]
+    if text:
+        content["text"] = text
+    if action == CA.FILE:
+        content["due_date"] = complaint.due_date
+    return content
+
+
+def _complaint_after(change: Change[Complaint]) -> None:
+    complaint, action = change.obj, change.action
+    with _site_language():
+        if action == CA.FILE:
+            managers = [
+                u
+                for u in users_in_roles(Role.CENTER_MANAGER, place_id=complaint.place_id)
+                if u.pk != complaint.staff_user_id
+            ]
+            # A complaint about the center's own manager goes to the region's supervisors.
+            users = managers or supervisors_of(complaint.region_code)
+            for user in users:
+                notification_queue(
+                    event=EVENT_COMPLAINT,
+                    subject=_("New complaint"),
+                    body=_("A complaint about %(place)s to answer by %(due)s.")
+                    % {"place": complaint.place.name, "due": complaint.due_date.isoformat()},
+                    recipient_user=user,
+                    place=complaint.place,
+                )
+            return
+        if action not in (CA.NOT_ACCEPT, CA.ANSWER):
+            return
+        text = complaint.answer if action == CA.ANSWER else complaint.not_accepted_reason
+        body = _("About your complaint of %(day)s: %(text)s") % {
+            "day": timezone.localdate(complaint.filed_at).isoformat(),
+            "text": text[:300],
+        }
+        notification_queue(
+            event=EVENT_COMPLAINT,
+            subject=_("Answer to your complaint"),
+            body=body,
+            recipient_phone=complaint.complainant_phone,
+            recipient_user=complaint.complainant_user,
+            place=complaint.place,
+        )
+
+
+COMPLAINT: Machine[Complaint] = register(
+    Machine(
+        name="complaint",
+        model=Complaint,
+        actions=ComplaintAction,
+        states=ComplaintState,
+        table={
+            CA.FILE: edge(
+                CA.FILE,
+                {NEW},
+                CS.RECEIVED,
+                {policies.COMPLAINANT, policies.CLERK, policies.AGENT},
+                why="A complaint is taken at the complaint window, online by the signed-in "
+                "complainant, or by a 12345 agent; the answer is due within the configured "
+                "working days.",
+                denied=gettext_lazy(
+                    "Complaints are filed by the complainant online, at this center's complaint "
+                    "window or by a hotline agent of its region."
+                ),
+            ),
+            CA.ACCEPT: edge(
+                CA.ACCEPT,
+                {CS.RECEIVED},
+                CS.INVESTIGATING,
+                _HANDLERS,
+                why="受理: the handler takes the complaint on and becomes its owner.",
+                denied=_HANDLERS_ONLY,
+            ),
+            CA.NOT_ACCEPT: edge(
+                CA.NOT_ACCEPT,
+                {CS.RECEIVED},
+                CS.NOT_ACCEPTED,
+                _HANDLERS,
+                why="Not a complaint this center can handle; the complainant is told why.",
+                denied=_HANDLERS_ONLY,
+            ),
+            CA.HANDLE: edge(
+                CA.HANDLE,
+                {CS.INVESTIGATING},
+                CS.HANDLED,
+                _HANDLERS,
+                why="调查, 处置: what the investigation found and what was done.",
+                denied=_HANDLERS_ONLY,
+            ),
+            CA.ANSWER: edge(
+                CA.ANSWER,
+                {CS.HANDLED},
+                CS.ANSWERED,
+                _HANDLERS,
+                why="反馈: the complainant receives the answer (SMS and portal).",
+                denied=_HANDLERS_ONLY,
+            ),
+            CA.ARCHIVE: edge(
+                CA.ARCHIVE,
+                {CS.ANSWERED},
+                CS.ARCHIVED,
+                _HANDLERS,
+                why="归档: the file is closed.",
+                denied=_HANDLERS_ONLY,
+            ),
+        },
+        capacities=policies.complaint_capacities,
+        capacity_order=(
+            policies.HANDLER,
+            SUPERVISOR,
+            policies.CLERK,
+            policies.AGENT,
+            policies.COMPLAINANT,
+        ),
+        record=_complaint_record,
+        after=_complaint_after,
+        ref=lambda complaint: str(complaint.public_id),
+        lock_related=("place",),
+        capacity_labels={
+            policies.HANDLER: "a manager of the center complained about (not the person it is "
+            "about)",
+            SUPERVISOR: "a supervisor of the region (not the person it is about)",
+            policies.CLERK: "a window clerk of the center (the complaint window)",
+            policies.AGENT: "a 12345 hotline agent of the region",
+            policies.COMPLAINANT: "the complainant, signed in",
+        },
+        description="投诉 (GB/T 36113). Readers: the center's managers, the region's supervisors "
+        "and administrators — never the staff member complained about; the complainant sees "
+        "their own complaints on the portal.",
     )
 )

@@ -10,6 +10,9 @@ from onewindow.core.models import PublicIdModel
 from onewindow.evaluation.choices import (
     BAD_LEVELS,
     Appeal,
+    ComplaintAbout,
+    ComplaintChannel,
+    ComplaintState,
     Level,
     RatingChannel,
     RatingState,
@@ -145,6 +148,70 @@ class Review(PublicIdModel):
         verbose_name = _("bad rating follow-up")
         verbose_name_plural = _("bad rating follow-ups")
         indexes = [models.Index(fields=["state", "due_date"], name="review_state_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_state_display()} ({self.public_id})"
+
+
+class Complaint(PublicIdModel):
+    """投诉 (GB/T 36113): about a service, a staff member or the hall, handled by the center's
+    manager — never by the staff member complained about, who does not see it at all."""
+
+    state = models.CharField(
+        _("state"),
+        max_length=14,
+        choices=ComplaintState.choices,
+        default=ComplaintState.RECEIVED,
+    )
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    channel = models.CharField(_("channel"), max_length=8, choices=ComplaintChannel.choices)
+    about = models.CharField(_("about"), max_length=8, choices=ComplaintAbout.choices)
+    place = models.ForeignKey(
+        "organisations.ServicePlace", on_delete=models.PROTECT, related_name="+"
+    )
+    region_code = models.CharField(_("region"), max_length=12, db_index=True)
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    staff_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff member complained about"),
+    )
+    # The complainant: real name and a number to answer; shown masked to the handlers.
+    complainant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    complainant_name = models.CharField(_("complainant"), max_length=50)
+    complainant_phone = models.CharField(_("phone"), max_length=20)
+    content = models.TextField(_("complaint"))
+    evidence = models.TextField(_("evidence"), blank=True)
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    filed_at = models.DateTimeField(_("filed at"))
+    due_date = models.DateField(_("answer by"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    investigation = models.TextField(_("investigation"), blank=True)
+    handling = models.TextField(_("handling"), blank=True)
+    answer = models.TextField(_("answer to the complainant"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    not_accepted_reason = models.TextField(_("reason for not accepting"), blank=True)
+
+    class Meta:
+        ordering = ["due_date", "-id"]
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
 
     def __str__(self) -> str:
         return f"{self.get_state_display()} ({self.public_id})"

@@ -8,7 +8,7 @@ rating.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
@@ -99,3 +99,61 @@ def may_read_reviews(user: User | None) -> bool:
     return _active(user) and (
         bool(user and user.is_superuser) or scope.has_role(user, *READER_ROLES)
     )
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+HANDLER = "handler"
+COMPLAINANT = "complainant"
+CLERK = "clerk"
+AGENT = "agent"
+COMPLAINT_READER_ROLES = (Role.CENTER_MANAGER, Role.SUPERVISOR, Role.ADMINISTRATOR)
+FILING_ROLES = (Role.WINDOW_CLERK, Role.HOTLINE_AGENT)
+
+
+def complaints_visible_to(user: User | None, queryset: QuerySet[M]) -> QuerySet[M]:
+    """The center's managers and the region's supervisors and administrators read a complaint;
+    the staff member complained about never does, whatever their role."""
+    if user is None or not _active(user):
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    condition = region_q(user, Role.SUPERVISOR, Role.ADMINISTRATOR)
+    places = scope.place_ids(user, Role.CENTER_MANAGER)
+    if places:
+        condition = (
+            Q(place_id__in=places) if condition is None else condition | Q(place_id__in=places)
+        )
+    if condition is None:
+        return queryset.none()
+    return queryset.filter(condition).exclude(staff_user=user)
+
+
+def complaint_capacities(user: User | None, complaint: Any) -> set[str]:
+    if user is None:
+        return {"system"}
+    if not _active(user):
+        return set()
+    held: set[str] = set()
+    if complaint.pk is None:  # filing: who may take it down, on which channel
+        if complaint.channel == "portal" and complaint.complainant_user_id == user.pk:
+            held.add(COMPLAINANT)
+        if complaint.channel == "window" and complaint.place_id in scope.place_ids(
+            user, Role.WINDOW_CLERK
+        ):
+            held.add(CLERK)
+        if complaint.channel == "hotline" and any(
+            complaint.region_code.startswith(p)
+            for p in scope.region_prefixes(user, Role.HOTLINE_AGENT)
+        ):
+            held.add(AGENT)
+        return held
+    if complaint.staff_user_id == user.pk:
+        return held  # nobody handles a complaint about themselves
+    if complaint.place_id in scope.place_ids(user, Role.CENTER_MANAGER):
+        held.add(HANDLER)
+    if user.is_superuser or any(
+        complaint.region_code.startswith(p) for p in scope.region_prefixes(user, Role.SUPERVISOR)
+    ):
+        held.add(SUPERVISOR)
+    return held

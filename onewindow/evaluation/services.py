@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from onewindow.cases.choices import Action, CaseState
 from onewindow.cases.models import Case, CaseEvent
@@ -30,6 +32,9 @@ from onewindow.evaluation.choices import (
     HALL_INDICES,
     ONLINE_INDICES,
     Appeal,
+    ComplaintAbout,
+    ComplaintAction,
+    ComplaintChannel,
     Level,
     RatingAction,
     RatingChannel,
@@ -38,13 +43,15 @@ from onewindow.evaluation.choices import (
     ReviewState,
     RevisitResult,
 )
-from onewindow.evaluation.machines import RATEABLE_STATES, RATING, REVIEW
-from onewindow.evaluation.models import Rating, Review
+from onewindow.evaluation.machines import COMPLAINT, RATEABLE_STATES, RATING, REVIEW
+from onewindow.evaluation.models import Complaint, Rating, Review
+from onewindow.organisations.models import Assignment
 from onewindow.workflow.engine import transition
 from onewindow.workflow.machine import NEW
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
+    from onewindow.organisations.models import ServicePlace
 
 logger = logging.getLogger(__name__)
 
@@ -493,3 +500,126 @@ def reviews_overdue_sweep(*, today: datetime.date | None = None) -> int:
                 continue  # marked by a concurrent run meanwhile
         marked += 1
     return marked
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
+
+
+def complaint_days() -> int:
+    """Working days within which a complaint is answered."""
+    return int(getattr(settings, "EVALUATION_COMPLAINT_DAYS", 10))
+
+
+def complaint_file(
+    *,
+    actor: User,
+    channel: str,
+    place: ServicePlace,
+    about: str,
+    content: str | None,
+    name: str | None,
+    phone: str | None,
+    evidence: str | None = None,
+    case: Case | None = None,
+    staff_user: User | None = None,
+    at: datetime.datetime | None = None,
+) -> Complaint:
+    """Take a complaint down (online by the complainant, at the complaint window, by 12345)."""
+    if channel not in ComplaintChannel.values:
+        raise DomainError(_("Choose how the complaint came in."), field="channel")
+    if about not in ComplaintAbout.values:
+        raise DomainError(_("Say what the complaint is about."), field="about")
+    text = _text(content, field="content", missing=_("Write what the complaint is about."))
+    who = _text(name, field="name", missing=_("Give the complainant's name."), limit=50)
+    number = (phone or "").strip()
+    if not PHONE.match(number):
+        raise DomainError(
+            _("Give a mobile number (11 digits) or a landline with its area code."),
+            field="phone",
+        )
+    if staff_user is not None and not scope_of_place(staff_user, place):
+        raise DomainError(_("That person does not work at this center."), field="staff_user")
+    complaint = Complaint(
+        channel=channel,
+        about=about,
+        place=place,
+        region_code=place.region.code,
+        case=case,
+        staff_user=staff_user,
+        complainant_user=actor if channel == ComplaintChannel.PORTAL else None,
+        complainant_name=who,
+        complainant_phone=number,
+        content=text,
+        evidence=_text(evidence, field="evidence"),
+        filed_by=actor,
+        state=NEW,
+        revision=0,
+    )
+    with (
+        transaction.atomic(),
+        transition(
+            COMPLAINT, complaint, ComplaintAction.FILE, actor=actor, expected_revision=None, at=at
+        ) as change,
+    ):
+        complaint.filed_at = change.at
+        complaint.due_date = _due_at(place.pk, timezone.localdate(change.at), complaint_days())
+    return complaint
+
+
+def scope_of_place(user: User, place: ServicePlace) -> bool:
+    """Whether ``user`` works at ``place`` (any role assigned there)."""
+    return Assignment.objects.filter(staff__user=user, place=place).exists()
+
+
+def _due_at(place_id: int, start: datetime.date, days: int) -> datetime.date:
+    try:
+        return calendar_for(place_id).add_days(start, days)
+    except CalendarNotLoaded:
+        logger.warning("calendar missing for a complaint deadline at place %s", place_id)
+        return start + datetime.timedelta(days=2 * days)
+
+
+COMPLAINT_FIELDS: dict[str, tuple[str, str]] = {
+    ComplaintAction.NOT_ACCEPT: (
+        "not_accepted_reason",
+        gettext_noop("Give the reason for not accepting it."),
+    ),
+    ComplaintAction.HANDLE: ("handling", gettext_noop("Write what was found and what was done.")),
+    ComplaintAction.ANSWER: (
+        "answer",
+        gettext_noop("Write the answer the complainant will receive."),
+    ),
+}
+
+
+def complaint_act(
+    *,
+    complaint: Complaint,
+    actor: User,
+    action: str,
+    text: str | None,
+    expected_revision: int | None,
+    at: datetime.datetime | None = None,
+) -> Complaint:
+    """One handling step; the steps that say something need their text."""
+    if action not in ComplaintAction.values or action == ComplaintAction.FILE:
+        raise DomainError(_("Unknown action."))
+    written = ""
+    field = COMPLAINT_FIELDS.get(action)
+    if field is not None:
+        written = _text(
+            text, field="text", missing=_(field[1]), limit=300 if action == "answer" else MAX_TEXT
+        )
+    with transition(
+        COMPLAINT, complaint, action, actor=actor, expected_revision=expected_revision, at=at
+    ) as change:
+        locked = change.obj
+        if field is not None:
+            setattr(locked, field[0], written)
+        if action == ComplaintAction.ACCEPT:
+            locked.owner = actor
+        if action == ComplaintAction.ANSWER:
+            locked.answered_at = change.at
+    return change.obj

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,10 +20,15 @@ from openpyxl import Workbook
 from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases.models import Case
 from onewindow.core.errors import DomainError
+from onewindow.core.masking import mask_phone
 from onewindow.evaluation import policies, report, services
 from onewindow.evaluation.choices import (
     BAD_LEVELS,
     Appeal,
+    ComplaintAbout,
+    ComplaintAction,
+    ComplaintChannel,
+    ComplaintState,
     Index,
     Level,
     RatingChannel,
@@ -31,9 +37,12 @@ from onewindow.evaluation.choices import (
     ReviewState,
     RevisitResult,
 )
-from onewindow.evaluation.machines import REVIEW
-from onewindow.evaluation.models import Rating, Review
+from onewindow.evaluation.machines import COMPLAINT, REVIEW
+from onewindow.evaluation.models import Complaint, Rating, Review
+from onewindow.organisations import scope
 from onewindow.organisations.access import applicant_required, role_required
+from onewindow.organisations.choices import Role
+from onewindow.organisations.models import ServicePlace
 from onewindow.workflow.engine import available_actions, parse_revision
 
 REVIEW_RELATED = ("rating", "rating__case", "rating__clerk", "place", "department", "handled_by")
@@ -345,3 +354,178 @@ def _report_xlsx(
     )
     response["Content-Disposition"] = f'attachment; filename="satisfaction-{month:%Y-%m}-{by}.xlsx"'
     return response
+
+
+# --- complaints ------------------------------------------------------------------------------
+
+
+def _complaint_form_context(request: HttpRequest, places: Any, posted: Any) -> dict[str, Any]:
+    return {
+        "places": places,
+        "abouts": ComplaintAbout.choices,
+        "posted": posted,
+    }
+
+
+def _file_complaint(
+    request: AuthenticatedHttpRequest, *, channel: str, places: Any, staff: Any, done: str
+) -> HttpResponse:
+    error = ""
+    posted: dict[str, Any] = {}
+    if request.method == "POST":
+        posted = request.POST
+        raw_place = str(request.POST.get("place") or "")
+        place = places.filter(pk=raw_place).first() if raw_place.isdigit() else None
+        staff_user = None
+        if staff is not None and str(request.POST.get("staff_user") or "").isdigit():
+            staff_user = staff.filter(pk=request.POST["staff_user"]).first()
+        try:
+            if place is None:
+                raise DomainError(
+                    _("Choose the service place the complaint is about."), field="place"
+                )
+            services.complaint_file(
+                actor=request.user,
+                channel=channel,
+                place=place,
+                about=str(request.POST.get("about") or ""),
+                content=request.POST.get("content"),
+                evidence=request.POST.get("evidence"),
+                name=request.POST.get("name"),
+                phone=request.POST.get("phone"),
+                staff_user=staff_user,
+            )
+        except DomainError as exc:
+            error = str(exc.message)
+        else:
+            messages.success(
+                request,
+                _("The complaint was received; the answer is due within %(days)s working days.")
+                % {"days": services.complaint_days()},
+            )
+            return redirect(done)
+    return render(
+        request,
+        "evaluation/complaint_new.html",
+        {
+            "title": _("File a complaint"),
+            "error": error,
+            "channel": channel,
+            "staff": staff,
+            **_complaint_form_context(request, places, posted),
+        },
+        status=400 if error else 200,
+    )
+
+
+@applicant_required
+def complaint_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The signed-in citizen complains online about a hall, a service or a person."""
+    return _file_complaint(
+        request,
+        channel=ComplaintChannel.PORTAL,
+        places=ServicePlace.objects.public().order_by("region__code", "name"),
+        staff=None,
+        done="evaluation:complaints-mine",
+    )
+
+
+@applicant_required
+def complaints_mine(request: AuthenticatedHttpRequest) -> HttpResponse:
+    mine = Complaint.objects.filter(complainant_user=request.user).select_related("place")
+    return render(
+        request,
+        "evaluation/complaints_mine.html",
+        {"title": _("My complaints"), "complaints": mine.order_by("-filed_at")},
+    )
+
+
+@role_required(*policies.FILING_ROLES)
+def complaint_take(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The complaint window (a clerk of the center) or a 12345 agent takes a complaint down."""
+    clerk_places = scope.place_ids(request.user, Role.WINDOW_CLERK)
+    if clerk_places:
+        places = ServicePlace.objects.filter(pk__in=clerk_places)
+        staff = (
+            get_user_model()
+            .objects.filter(staff__assignments__place_id__in=clerk_places)
+            .distinct()
+            .order_by("name")
+        )
+        channel = ComplaintChannel.WINDOW
+    else:
+        places = ServicePlace.objects.in_regions(
+            scope.region_prefixes(request.user, Role.HOTLINE_AGENT)
+        ).order_by("region__code", "name")
+        staff = None
+        channel = ComplaintChannel.HOTLINE
+    return _file_complaint(
+        request, channel=channel, places=places, staff=staff, done="evaluation:complaint-take"
+    )
+
+
+def _complaints(request: AuthenticatedHttpRequest) -> Any:
+    return policies.complaints_visible_to(request.user, Complaint.objects.all())
+
+
+@role_required(*policies.COMPLAINT_READER_ROLES)
+def complaint_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    complaints = _complaints(request).select_related("place", "owner").order_by("due_date", "-id")
+    state = request.GET.get("state") or ""
+    if state in ComplaintState.values:
+        complaints = complaints.filter(state=state)
+    else:
+        state = ""
+    page = Paginator(complaints, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "evaluation/complaint_list.html",
+        {"title": _("Complaints"), "page": page, "state": state, "states": ComplaintState.choices},
+    )
+
+
+def _complaint(request: AuthenticatedHttpRequest, public_id: object) -> Complaint:
+    return get_object_or_404(
+        _complaints(request).select_related("place", "owner", "case", "staff_user"),
+        public_id=public_id,
+    )
+
+
+@role_required(*policies.COMPLAINT_READER_ROLES)
+def complaint_detail(request: AuthenticatedHttpRequest, public_id: object) -> HttpResponse:
+    complaint = _complaint(request, public_id)
+    return render(
+        request,
+        "evaluation/complaint_detail.html",
+        {
+            "title": _("Complaint"),
+            "complaint": complaint,
+            "phone": mask_phone(complaint.complainant_phone),
+            "offered": set(available_actions(COMPLAINT, request.user, complaint)),
+        },
+    )
+
+
+@role_required(*policies.COMPLAINT_READER_ROLES)
+@require_POST
+def complaint_act(
+    request: AuthenticatedHttpRequest, public_id: object, action: str
+) -> HttpResponse:
+    complaint = _complaint(request, public_id)
+    if action not in ComplaintAction.values or action == ComplaintAction.FILE:
+        raise Http404
+    try:
+        services.complaint_act(
+            complaint=complaint,
+            actor=request.user,
+            action=action,
+            text=request.POST.get("text"),
+            expected_revision=parse_revision(request.POST.get("revision")),
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Done: %(action)s.") % {"action": ComplaintAction(action).label}
+        )
+    return redirect("evaluation:complaint", public_id=complaint.public_id)

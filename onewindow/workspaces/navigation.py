@@ -79,6 +79,18 @@ TOOLS: tuple[NavItem, ...] = (
         (Role.SUPERVISOR, Role.REVIEWER, Role.APPROVER, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
     ),
     NavItem(
+        "evaluation:complaints",
+        _("Complaints"),
+        "exclamation-octagon",
+        (Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR),
+    ),
+    NavItem(
+        "evaluation:complaint-take",
+        _("Take a complaint"),
+        "pencil-square",
+        (Role.WINDOW_CLERK, Role.HOTLINE_AGENT),
+    ),
+    NavItem(
         "evaluation:report",
         _("Satisfaction report"),
         "emoji-smile",

@@ -60,6 +60,10 @@ def rating_token(case: Any) -> dict:
     return {"token": rating_link_token(case)}
 
 
+def complaint_action(name: str) -> Any:
+    return lambda complaint: {"public_id": complaint.public_id, "action": name}
+
+
 def review_action(name: str) -> Any:
     return lambda review: {"public_id": review.public_id, "action": name}
 
@@ -978,6 +982,47 @@ ROWS: list[Row] = [
             "clerk clerk_town hotline catalog citizen company b_clerk": 403,
             "*": 200,
         },
+    ),
+    Row(
+        "evaluation:complaint-new",
+        get={ANON: LOGIN, "citizen company": 200, "*": 403},
+        # An empty form: the page again with the reason, nothing written.
+        post={ANON: LOGIN, "citizen company": 400, "*": 403},
+    ),
+    Row(
+        "evaluation:complaints-mine",
+        get={ANON: LOGIN, "citizen company": 200, "*": 403},
+    ),
+    Row(
+        "evaluation:complaint-take",
+        get={ANON: LOGIN, "clerk clerk_town hotline b_clerk": 200, "*": 403},
+        post={ANON: LOGIN, "clerk clerk_town hotline b_clerk": 400, "*": 403},
+    ),
+    Row(
+        "evaluation:complaints",
+        get={ANON: LOGIN, "manager supervisor admin b_manager b_supervisor b_admin": 200, "*": 403},
+    ),
+    Row(
+        "evaluation:complaint",
+        kind="complaint",
+        kwargs=public_id,
+        get={
+            ANON: LOGIN,
+            "manager supervisor admin b_manager b_supervisor b_admin": (200, 404),
+            "*": 403,
+        },
+    ),
+    Row(
+        "evaluation:complaint-act[accept]",
+        kind="complaint",
+        kwargs=complaint_action("accept"),
+        get={ANON: LOGIN, "manager supervisor admin b_manager b_supervisor b_admin": 405, "*": 403},
+        post={
+            ANON: LOGIN,
+            "manager supervisor admin b_manager b_supervisor b_admin": (REDIRECT, 404),
+            "*": 403,
+        },
+        # An empty form with no revision is refused: nothing is written.
     ),
     Row(
         "evaluation:reviews",

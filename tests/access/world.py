@@ -271,6 +271,21 @@ def build() -> AccessWorld:
                 case=cases[1], actor=user, level=5, reasons=["slow"], comment="等了很久"
             ).review
         )
+    w.pair(
+        "complaint",
+        *[
+            evaluation.complaint_file(
+                actor=u[f"{county}clerk"],
+                channel="window",
+                place=place,
+                about="service",
+                content="排队时间过长，无人引导。",
+                name="王小明",
+                phone="13912345678",
+            )
+            for county, place in (("", center_a), ("b_", center_b))
+        ],
+    )
     w.pair("rateable", *rateable)
     w.pair("review", *rated)
     return w
