@@ -219,11 +219,13 @@ ROWS: list[Row] = [
     ),
     Row(
         "organisations:department",
+        # The hotline agent routes callers with the directory of its region's departments
+        # (docs/guides/hotline-agent.md); another region's department is not found.
         kind="department",
         kwargs=pk,
         get={
             ANON: LOGIN,
-            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "clerk clerk_town catalog citizen company b_clerk": 403,
             "*": (200, 404),
         },
     ),
