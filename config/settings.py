@@ -153,7 +153,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
-# --- Behind a reverse proxy ------------------------------------------------------------------------
+# --- Behind a reverse proxy ---------------------------------------------------------------------
 # The proxies whose X-Forwarded-For names the client (addresses or CIDR networks, comma separated).
 # Empty: no proxy, the connection's address is the client. Read by the progress look-up throttle
 # (onewindow.core.client.client_address) and the sign-in lockout; checked at start-up.

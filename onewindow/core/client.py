@@ -19,6 +19,7 @@ from django.http import HttpRequest
 
 from onewindow.core.env import Network, parse_networks
 
+
 @lru_cache(maxsize=8)
 def _trusted(values: tuple[str, ...]) -> tuple[Network, ...]:
     return parse_networks(values)

@@ -7,7 +7,6 @@ process at start-up instead of silently meaning ``False`` in production.
 from __future__ import annotations
 
 import ipaddress
-
 import os
 import secrets
 from pathlib import Path

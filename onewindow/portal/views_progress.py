@@ -105,7 +105,9 @@ def progress(request: HttpRequest) -> HttpResponse:
             form = ProgressLookupForm(initial={"number": request.POST.get("number", "")[:50]})
         elif form.is_valid():
             number = normalise_number(form.cleaned_data["number"])
-            case = selectors.progress_lookup(number=number, id_number=form.cleaned_data["id_number"])
+            case = selectors.progress_lookup(
+                number=number, id_number=form.cleaned_data["id_number"]
+            )
             if case is not None:
                 _remember(request, case.number)
                 return redirect("portal:progress-case", number=case.number)
