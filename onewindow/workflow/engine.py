@@ -12,8 +12,8 @@ other than the one the user saw, a state the table does not allow, an actor with
 the row names, and a failing guard. On leaving it runs the action's check of what the service
 set (``Machine.checks``: the rules that depend on the input the action brings), sets the state,
 bumps the revision, lets the machine set derived fields, saves the row, lets the machine write its
-transition record, appends the audit entry and runs the machine's ``after`` hook (outbox rows: sent once the transaction
-commits). An exception inside the block rolls everything back.
+transition record, appends the audit entry and runs the machine's ``after`` hook (outbox rows:
+sent once the transaction commits). An exception inside the block rolls everything back.
 """
 
 from __future__ import annotations
