@@ -861,13 +861,19 @@ ROWS: list[Row] = [
     ),
     Row(
         "cases:material",
+        # Scans are personal data (issue 17 item 4): the receiving window, the department
+        # handling the case and the applicant get the purpose form (the scan after a reason, on
+        # the audit chain); managers, supervisors, hotline agents and administrators, who see
+        # the case, are refused with a clear message (403); outside the scope it is not found.
         kind="case",
         kwargs=first_material,
         get={
             ANON: LOGIN,
             "clerk_town catalog company": 404,
+            "manager supervisor hotline admin b_manager b_supervisor b_admin": (403, 404),
             "*": (200, 404),
         },
+        post=SAME,
     ),
     Row(
         "supervision:warnings",

@@ -232,7 +232,8 @@ def rows_from_lines(lines: list[tuple[int, Material]], posted: QueryDict) -> lis
     return rows
 
 
-def rows_from_materials(case: Case, materials: list) -> list[dict]:
+def rows_from_materials(case: Case, materials: list, *, scans: bool) -> list[dict]:
+    """Checklist rows of a recorded case; ``scans``: link each scan (the user may open them)."""
     return [
         {
             "position": m.position,
@@ -244,7 +245,9 @@ def rows_from_materials(case: Case, materials: list) -> list[dict]:
             "copies": m.copies_received,
             "original_seen": m.original_seen,
             "note": m.note,
-            "file_url": reverse("cases:material", args=[case.number, m.position]) if m.file else "",
+            "file_url": reverse("cases:material", args=[case.number, m.position])
+            if m.file and scans
+            else "",
         }
         for m in materials
     ]
