@@ -92,8 +92,9 @@ def change_of_entry(entry: Any) -> dict:
 
 
 def applicant(_: Any) -> dict:
-    # The citizen stands at the counter: the form needs a registered applicant to open.
-    return {"applicant": NaturalPerson.objects.get(user__username="citizen").id_number}
+    # The citizen stands at the counter: the form needs a registered applicant to open. The
+    # counter names them by public id (never by ID number in a URL: issue 17 item 3).
+    return {"applicant": NaturalPerson.objects.get(user__username="citizen").public_id}
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -239,11 +240,13 @@ ROWS: list[Row] = [
     ),
     Row(
         "registries:lookup",
+        # The number is POSTed (never in the query string); an empty one is the form again.
         get={
             ANON: LOGIN,
             "clerk clerk_town hotline admin b_clerk b_admin": 200,
             "*": 403,
         },
+        post=SAME,
     ),
     Row(
         "registries:person-new",
@@ -562,11 +565,13 @@ ROWS: list[Row] = [
     ),
     Row(
         "cases:intake",
+        # The applicant's number is POSTed, then the page goes on by the applicant's public id.
         get={
             ANON: LOGIN,
             "clerk clerk_town b_clerk": 200,
             "*": 403,
         },
+        post=SAME,
     ),
     Row(
         "cases:intake-form",
