@@ -91,16 +91,16 @@ def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     if post.place is None:  # a window clerk is always posted at a place
         raise Http404
     applicant: NaturalPerson | LegalPerson | None = None
-    entries, joints = None, []
+    entries, joints, error = None, [], ""
     if request.method == "POST":
         form = StartForm(request.POST)
         if form.is_valid():
-            applicant, error = _applicant(request, form.cleaned_data["applicant"])
+            applicant, refused = _applicant(request, form.cleaned_data["applicant"])
             if applicant is not None:
                 return redirect(
                     start_url(applicant, q=form.cleaned_data["q"], place=str(post.place_id))
                 )
-            form.add_error("applicant", error)
+            form.add_error("applicant", refused)
         keyword = ""
     else:
         keyword = (request.GET.get("q") or "").strip()[:50]
@@ -108,8 +108,6 @@ def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
         token = request.GET.get("applicant")
         if token:
             applicant, error = _applicant_in_url(request, token)
-            if error:
-                form.add_error(None, error)
     if applicant is not None:
         category = ""
         if post.window and post.window.kind == WindowKind.COMPREHENSIVE:
@@ -129,6 +127,7 @@ def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
             "post": post,
             "applicant": applicant,
             "keyword": keyword,
+            "error": error,
             "entries": entries,
             "joints": joints,
         },
