@@ -31,7 +31,8 @@ def test_the_access_log_masks_id_and_mobile_numbers(tmp_path):
         "QUERY_STRING": "number=11010519491231002X&phone=13812345678",
         "SERVER_PROTOCOL": "HTTP/1.1",
         "REMOTE_ADDR": "203.0.113.7",
-        "HTTP_REFERER": "http://hall/cases/new/?applicant=11010519491231002X",
+        # The sign-in redirect of such a URL carries it percent-encoded in "next".
+        "HTTP_REFERER": "http://hall/accounts/login/?next=/registries/lookup/%3Fnumber%3D11010519491231002X",
     }
     logger.access(_Response(), [], environ, datetime.timedelta(milliseconds=12))
     for handler in logger.access_log.handlers:
