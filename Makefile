@@ -60,7 +60,7 @@ run: $(UV) ## install, migrate, load the demo county once, serve on HOST:PORT wi
 	@# exits, whether by Ctrl+C, a kill of make, a crash or a busy port. gunicorn runs in the
 	@# background too, so `wait` returns at once on a signal, which the trap passes on to it.
 	@$(MANAGE) run_huey & consumer=$$!; \
-	.venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	.venv/bin/gunicorn -c config/gunicorn.py config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--threads 4 --worker-class gthread --access-logfile - --log-level warning & server=$$!; \
 	trap 'kill -TERM $$server 2>/dev/null' INT TERM HUP; \
 	trap 'kill -TERM $$consumer 2>/dev/null; wait $$consumer 2>/dev/null' EXIT; \
@@ -68,7 +68,7 @@ run: $(UV) ## install, migrate, load the demo county once, serve on HOST:PORT wi
 	exit $$status
 
 serve: ## serve without the install and demo steps
-	@exec .venv/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	@exec .venv/bin/gunicorn -c config/gunicorn.py config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--threads 4 --worker-class gthread --access-logfile -
 
 demo: install ## load the demo county into the configured database

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from onewindow.core.env import (
@@ -17,6 +18,7 @@ from onewindow.core.env import (
     env_int,
     env_list,
     env_str,
+    parse_networks,
     persistent_secret_key,
 )
 
@@ -151,6 +153,19 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Behind a reverse proxy ---------------------------------------------------------------------
+# The proxies whose X-Forwarded-For names the client (addresses or CIDR networks, comma separated).
+# Empty: no proxy, the connection's address is the client. Read by the progress look-up throttle
+# (onewindow.core.client.client_address) and the sign-in lockout; checked at start-up.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+parse_networks(TRUSTED_PROXIES)
+# "HEADER,value" the proxy sets on requests that came over TLS, e.g.
+# HTTP_X_FORWARDED_PROTO,https (set it only behind a proxy that always overwrites that header).
+_ssl_header = env_list("SECURE_PROXY_SSL_HEADER", [])
+if _ssl_header and len(_ssl_header) != 2:
+    raise ImproperlyConfigured("SECURE_PROXY_SSL_HEADER is 'HTTP_X_FORWARDED_PROTO,https'")
+SECURE_PROXY_SSL_HEADER = (_ssl_header[0], _ssl_header[1]) if _ssl_header else None
 
 # --- Logging: every handler masks personal numbers before a line is written ----------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

@@ -100,6 +100,16 @@ class Actor(models.TextChoices):
     SYSTEM = "system", _("System")
 
 
+class ScanPurpose(models.TextChoices):
+    """Why a scan of a case's material is opened: asked each time, kept on the audit chain."""
+
+    INTAKE = "intake", _("Checking the materials at the window")
+    CORRECTION = "correction", _("Checking corrections or a supplied material")
+    REVIEW = "review", _("Review or decision of the case")
+    APPLICANT = "applicant", _("The applicant looking at their own application")
+    OTHER = "other", _("Other (say why)")
+
+
 class Action(models.TextChoices):
     SUBMIT = "submit", _("Submitted online")
     RECEIVE = "receive", _("Received at the window")

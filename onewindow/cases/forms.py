@@ -8,7 +8,7 @@ from django import forms
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from onewindow.cases.choices import DeliveryMethod, ProcedureKind
+from onewindow.cases.choices import DeliveryMethod, ProcedureKind, ScanPurpose
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.services.intake import MaterialInput
 from onewindow.core.forms import IsoDateInput, StyledFormMixin
@@ -188,3 +188,18 @@ def materials_from_post(request: HttpRequest, positions: list[int]) -> list[Mate
             )
         )
     return result
+
+
+class ScanOpenForm(StyledFormMixin, forms.Form):
+    """Why a scan is opened (kept on the audit chain); the service judges the answer."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why do you open this scan?"),
+        choices=[("", "—"), *ScanPurpose.choices],
+        error_messages={"required": _("Say why you open this scan.")},
+    )
+    note = forms.CharField(
+        label=_("Reason (required for “Other”)"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )

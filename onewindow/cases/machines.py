@@ -35,7 +35,7 @@ from onewindow.cases.services import notify, paperwork, steps
 from onewindow.cases.signals import case_transitioned
 from onewindow.catalog.choices import Necessity
 from onewindow.core.errors import DomainError, NotPermitted
-from onewindow.workflow.machine import Change, Guard, Machine, Transition, edge, register
+from onewindow.workflow.machine import Change, Check, Guard, Machine, Transition, edge, register
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
@@ -479,6 +479,26 @@ def _guard_withdraw(case: Case, actor: User | None, capacities: frozenset[str]) 
         raise NotPermitted(_("Only the applicant discards a draft."))
 
 
+def _check_resubmit(change: Change[Case]) -> None:
+    """§32(4): a resubmission brings what the correction notice asked for. Every line the notice
+    listed (missing or defective, the back office's returned lines included) must be in hand once
+    the service has recorded the corrections (an optional line may instead be recorded as not
+    provided). An empty resubmission would restart the §32 clock with nothing corrected."""
+    still = [m.name for m in change.obj.materials.all() if m.status in (MS.MISSING, MS.DEFECTIVE)]
+    if still:
+        raise DomainError(
+            _(
+                "The corrections asked for are not all here: %(names)s. Record each corrected "
+                "material as received (or upload it) before resubmitting."
+            )
+            % {"names": "、".join(still)},
+            field="materials",
+        )
+
+
+CHECKS: dict[str, Check] = {Do.RESUBMIT: _check_resubmit}
+
+
 GUARDS: dict[str, Guard] = {
     Do.RECEIVE: _guard_receive,
     Do.SUBMIT: _guard_submit,
@@ -584,6 +604,7 @@ CASE: Machine[Case] = register(
         prepare=_prepare,
         after=_after,
         guards=GUARDS,
+        checks=CHECKS,
         ref=lambda case: case.number,
         lock_related=(
             "entry",

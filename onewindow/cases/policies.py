@@ -75,3 +75,19 @@ def may_decide_on_spot(user: User, case: Case) -> bool:
     """即办件 are decided at the window only by a clerk posted at an authorised window."""
     window = clerk_window(user, case)
     return bool(window and window.decides_on_spot)
+
+
+# Who may open the raw scans of a case's materials (PIPL: personal data only to those who need
+# it): the applicant, the window that received the case (or its competent center), and the
+# reviewers and approvers of the department handling it. Managers, supervisors, hotline agents
+# and administrators see that a scan is on file, not the scan.
+SCAN_CAPACITIES = frozenset({Actor.APPLICANT, Actor.CLERK, Actor.REVIEWER, Actor.APPROVER})
+
+
+def scan_capacities(user: User, case: Case) -> set[Actor]:
+    """The capacities in which ``user`` may open the case's scans (empty: may not)."""
+    return capacities(user, case) & SCAN_CAPACITIES
+
+
+def may_open_scans(user: User, case: Case) -> bool:
+    return bool(scan_capacities(user, case))

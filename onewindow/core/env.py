@@ -6,6 +6,7 @@ process at start-up instead of silently meaning ``False`` in production.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -64,3 +65,19 @@ def persistent_secret_key(path: Path) -> str:
     path.write_text(key, encoding="utf-8")
     path.chmod(0o600)
     return key
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(values: list[str] | tuple[str, ...]) -> tuple[Network, ...]:
+    """``["10.0.0.1", "172.16.0.0/12"]`` → networks; a bad entry stops the start-up."""
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value.strip(), strict=False))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES: {value!r} is not an IP address or network"
+            ) from exc
+    return tuple(networks)

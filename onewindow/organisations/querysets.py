@@ -81,6 +81,18 @@ class DepartmentQuerySet(_ScopedQuerySet):
         ]
         return self._scoped(user, _any([c for c in conditions if c is not None])).distinct()
 
+    def directory_for(self, user: User | None) -> DepartmentQuerySet:
+        """Departments whose directory page a user may open: those they may see, and for a
+        hotline agent every department of the region they answer for (a caller is routed to
+        the department's phones, halls and windows; docs/guides/hotline-agent.md)."""
+        conditions = [
+            _prefix_q("region__code", scope.region_prefixes(user, *REGION_ROLES)),
+            _prefix_q("region__code", scope.region_prefixes(user, Role.HOTLINE_AGENT)),
+            _any([Q(pk=pk) for pk in scope.department_ids(user, Role.REVIEWER, Role.APPROVER)]),
+            _any([Q(places__pk=pk) for pk in scope.place_ids(user, Role.CENTER_MANAGER)]),
+        ]
+        return self._scoped(user, _any([c for c in conditions if c is not None])).distinct()
+
 
 class WindowQuerySet(_ScopedQuerySet):
     def visible_to(self, user: User | None) -> WindowQuerySet:

@@ -12,7 +12,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -21,11 +21,11 @@ from django.views.decorators.http import require_POST
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import routing, selectors
-from onewindow.cases.choices import Action, CaseState, Channel
+from onewindow.cases.choices import Action, CaseState, Channel, ScanPurpose
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.machines import CASE
 from onewindow.cases.models import Case
-from onewindow.cases.services import acceptance, delivery, intake
+from onewindow.cases.services import acceptance, delivery, intake, scans
 from onewindow.cases.services.intake import MaterialInput, online_possible, serves
 from onewindow.catalog.choices import MaterialForm
 from onewindow.catalog.guide import guide_context
@@ -425,13 +425,29 @@ def application_document(
 @applicant_required
 def application_material(
     request: AuthenticatedHttpRequest, number: str, position: int
-) -> FileResponse:
+) -> HttpResponseBase:
+    """The applicant's own scan; the opening is on the audit chain like any other."""
     case = own_case(request.user, number)
     row = get_object_or_404(case.materials, position=position)
     if not row.file:
         raise Http404
+    try:
+        handle = scans.scan_open(
+            case=case, material=row, user=request.user, purpose=ScanPurpose.APPLICANT
+        )
+    except scans.ScanMissing:
+        message = _(
+            "The file uploaded for “%(name)s” cannot be opened: it is missing from storage. "
+            "Please contact the service hall; they may ask you to upload it again."
+        ) % {"name": row.name}
+        return render(
+            request,
+            "portal/scan_missing.html",
+            {"title": _("File not available"), "case": case, "message": message},
+            status=404,
+        )
     name = row.file_name or (row.file.name or "").rsplit("/", 1)[-1]
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(row.file.open("rb"), filename=name, content_type=content_type)
+    response = FileResponse(handle, filename=name, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     return response

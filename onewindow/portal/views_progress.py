@@ -2,7 +2,12 @@
 
 No login. A match shows the progress read-only (name and ID masked, no uploaded files); a
 mismatch says the same thing whether or not the number exists. Failed look-ups are counted per
-client address and refused after ``FAILURE_LIMIT`` within ``FAILURE_WINDOW`` seconds. A match is
+client address (behind a reverse proxy the forwarded address, believed only from
+``settings.TRUSTED_PROXIES``: ``core.client.client_address``) and per case number, and a look-up
+is refused once either has ``FAILURE_LIMIT`` failures within ``FAILURE_WINDOW`` seconds: one
+guesser cannot lock out the other citizens behind the same proxy, and many addresses guessing
+one case's ID number are stopped too. A case number is matched in any letter case (numbers are
+stored in capitals), and a number typed in small letters is not a failure. A match is
 remembered in the session, so the progress page and its documents can be opened by address
 without putting the ID number in a URL.
 """
@@ -22,6 +27,7 @@ from django.views.decorators.http import require_http_methods
 from onewindow.cases import selectors
 from onewindow.cases.choices import CaseKind, CaseState
 from onewindow.cases.models import Case
+from onewindow.core.client import client_address
 from onewindow.portal.forms_cases import ProgressLookupForm
 from onewindow.portal.progress import progress_context
 from onewindow.portal.views_cases import CASE_RELATED, document_response
@@ -32,24 +38,37 @@ SESSION_KEY = "portal_progress_cases"
 SESSION_MAX = 20
 
 
-def _client(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
-    return "portal:progress-failures:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+def _key(kind: str, value: str) -> str:
+    # Hashed: neither addresses nor case numbers are kept readable in the cache.
+    return f"portal:progress-failures:{kind}:" + hashlib.sha256(value.encode()).hexdigest()[:32]
 
 
-def is_throttled(request: HttpRequest) -> bool:
-    return (cache.get(_client(request)) or 0) >= FAILURE_LIMIT
+def _keys(request: HttpRequest, number: str) -> list[str]:
+    keys = [_key("address", client_address(request))]
+    if number:
+        keys.append(_key("case", normalise_number(number)))
+    return keys
 
 
-def _count_failure(request: HttpRequest) -> None:
-    key = _client(request)
-    # The window runs from the first failure: ten misses within the hour lock the address
-    # until that hour is over.
-    if not cache.add(key, 1, FAILURE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, FAILURE_WINDOW)
+def normalise_number(number: str) -> str:
+    return (number or "").strip().upper()
+
+
+def is_throttled(request: HttpRequest, number: str = "") -> bool:
+    """Refused: this client, or this case number, has used up its failures."""
+    counts = cache.get_many(_keys(request, number))
+    return any((count or 0) >= FAILURE_LIMIT for count in counts.values())
+
+
+def _count_failure(request: HttpRequest, number: str) -> None:
+    # The window runs from the first failure: ten misses within the hour lock the address (and
+    # the case number) until that hour is over.
+    for key in _keys(request, number):
+        if not cache.add(key, 1, FAILURE_WINDOW):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.set(key, 1, FAILURE_WINDOW)
 
 
 def _remember(request: HttpRequest, number: str) -> None:
@@ -81,17 +100,18 @@ def progress(request: HttpRequest) -> HttpResponse:
     status, blocked = 200, False
     if request.method == "POST":
         form = ProgressLookupForm(request.POST)
-        if is_throttled(request):
+        if is_throttled(request, request.POST.get("number", "")[:50]):
             blocked, status = True, 429
             form = ProgressLookupForm(initial={"number": request.POST.get("number", "")[:50]})
         elif form.is_valid():
+            number = normalise_number(form.cleaned_data["number"])
             case = selectors.progress_lookup(
-                number=form.cleaned_data["number"], id_number=form.cleaned_data["id_number"]
+                number=number, id_number=form.cleaned_data["id_number"]
             )
             if case is not None:
                 _remember(request, case.number)
                 return redirect("portal:progress-case", number=case.number)
-            _count_failure(request)
+            _count_failure(request, number)
             form.add_error(
                 None,
                 _(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -32,3 +33,19 @@ def applicant_find(*, user: User, number: str) -> tuple[NaturalPerson | LegalPer
             raise (id_error if raw[:17].isdigit() else uscc_error) from None
         return LegalPerson.objects.visible_to(user).filter(uscc=code).first(), "organisation"
     return NaturalPerson.objects.visible_to(user).filter(id_number=id_number).first(), "person"
+
+
+def applicant_by_public_id(
+    *, user: User, public_id: str | None
+) -> NaturalPerson | LegalPerson | None:
+    """The applicant behind an opaque public id, among those visible to ``user`` (``None``: no
+    such applicant, or a malformed id). Pages carry this id from one step to the next instead of
+    the applicant's ID number or credit code, which must never be in a URL."""
+    try:
+        key = uuid.UUID(str(public_id or ""))
+    except ValueError:
+        return None
+    person = NaturalPerson.objects.visible_to(user).filter(public_id=key).first()
+    if person is not None:
+        return person
+    return LegalPerson.objects.visible_to(user).filter(public_id=key).first()

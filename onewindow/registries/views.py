@@ -23,7 +23,10 @@ LOOKUP_ROLES = (Role.WINDOW_CLERK, Role.HOTLINE_AGENT, Role.ADMINISTRATOR)
 
 @role_required(*LOOKUP_ROLES)
 def lookup(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = LookupForm(request.GET or None)
+    """Look an applicant up by number. The number is POSTed, never put in the query string (the
+    access log, browser history and proxies would keep it); a match redirects to the record's
+    page, which is addressed by its opaque public id."""
+    form = LookupForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"title": _("Find an applicant"), "form": form, "searched": False}
     if form.is_valid():
         try:
@@ -36,6 +39,11 @@ def lookup(request: AuthenticatedHttpRequest) -> HttpResponse:
                 return redirect(found_url(found))
     context["may_register"] = policies.may_register(request.user)
     return render(request, "registries/lookup.html", context)
+
+
+# The look-up's "register this number" button POSTs the number with this field: the form opens
+# filled in, unbound (nothing is registered until the clerk saves it).
+PREFILL = "prefill"
 
 
 def found_url(found: NaturalPerson | LegalPerson) -> str:
@@ -91,8 +99,11 @@ def organisation_detail(request: AuthenticatedHttpRequest, public_id: str) -> Ht
 
 @role_required(Role.WINDOW_CLERK)
 def person_new(request: HttpRequest) -> HttpResponse:
-    form = PersonForm(request.POST or None, initial={"id_number": request.GET.get("number", "")})
-    if request.method == "POST" and form.is_valid():
+    if PREFILL in request.POST:
+        form = PersonForm(initial={"id_number": request.POST.get("number", "")[:32]})
+    else:
+        form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         try:
             person = services.natural_person_register(**form.cleaned_data)
         except ValidationError as exc:
@@ -105,8 +116,11 @@ def person_new(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.WINDOW_CLERK)
 def organisation_new(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(request.POST or None, initial={"uscc": request.GET.get("number", "")})
-    if request.method == "POST" and form.is_valid():
+    if PREFILL in request.POST:
+        form = OrganisationForm(initial={"uscc": request.POST.get("number", "")[:32]})
+    else:
+        form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_bound and form.is_valid():
         try:
             organisation = services.legal_person_register(**form.cleaned_data)
         except ValidationError as exc:

@@ -31,7 +31,9 @@ def machine_markdown(machine: Machine[Any]) -> str:
             "change of state goes through `onewindow.workflow.engine.transition`, which locks the",
             "row, refuses a stale revision, checks this table, the actor's capacity and the",
             "action's guard, records the transition, appends it to the audit chain and queues the",
-            "notifications in one transaction.",
+            "notifications in one transaction. *guarded*: yes — a guard decides when the action",
+            "is possible (and so offered); checked — a check judges what the action brought",
+            "before anything is written.",
             "",
         ]
         if machine.description:
@@ -53,7 +55,14 @@ def machine_markdown(machine: Machine[Any]) -> str:
                     ", ".join(_state(machine, s) for s in sorted(row.sources)),
                     ", ".join(_state(machine, t) for t in row.targets),
                     ", ".join(sorted(row.actors)),
-                    "yes" if action in machine.guards else "",
+                    ", ".join(
+                        word
+                        for word, held in (
+                            ("yes", action in machine.guards),
+                            ("checked", action in machine.checks),
+                        )
+                        if held
+                    ),
                     row.why.replace("|", "\\|"),
                 )
             )

@@ -9,10 +9,11 @@
 On entering it opens a transaction, re-reads the object under a row lock
 (``SELECT … FOR UPDATE``; SQLite serialises writers at ``BEGIN IMMEDIATE``), refuses a revision
 other than the one the user saw, a state the table does not allow, an actor without a capacity
-the row names, and a failing guard. On leaving it sets the state, bumps the revision, lets the
-machine set derived fields, saves the row, lets the machine write its transition record, appends
-the audit entry and runs the machine's ``after`` hook (outbox rows: sent once the transaction
-commits). An exception inside the block rolls everything back.
+the row names, and a failing guard. On leaving it runs the action's check of what the service
+set (``Machine.checks``: the rules that depend on the input the action brings), sets the state,
+bumps the revision, lets the machine set derived fields, saves the row, lets the machine write its
+transition record, appends the audit entry and runs the machine's ``after`` hook (outbox rows:
+sent once the transaction commits). An exception inside the block rolls everything back.
 """
 
 from __future__ import annotations
@@ -189,6 +190,9 @@ def transition(
 
 def _finish(change: Change[M]) -> None:
     machine, obj, row = change.machine, change.obj, change.transition
+    check = machine.checks.get(row.action)
+    if check is not None:
+        check(change)
     target = change.target or row.targets[0]
     if target not in row.targets:  # a programming error, not a user error
         raise AssertionError(f"{machine.name}.{row.action} cannot lead to {target}")

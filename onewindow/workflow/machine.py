@@ -91,6 +91,10 @@ def edge(
 
 
 Guard = Callable[[Any, "User | None", frozenset[str]], None]
+# A check of what the calling service has set on the locked object, run when the block is left
+# and before anything is written: the rule of an action that depends on the input it brings
+# (a resubmission must bring the lines its correction notice asked for). Raises the reason.
+Check = Callable[["Change[Any]"], None]
 
 
 @dataclass
@@ -135,6 +139,8 @@ class Machine(Generic[M]):
     # The audit entry's kind; default ``<machine name>.<action>``.
     audit_kind: Callable[[Transition], str] | None = None
     guards: Mapping[str, Guard] = field(default_factory=dict)
+    # Checks of the finished change, per action (see ``Check``); the guard still decides the offer.
+    checks: Mapping[str, Check] = field(default_factory=dict)
     # How the object is named on the audit chain (its public number).
     ref: Callable[[M], str] = str
     # Relations read with the locked row (keep it narrow: every transition pays for it).
@@ -160,6 +166,9 @@ class Machine(Generic[M]):
         for key in self.guards:
             if key not in self.table:
                 raise ValueError(f"{self.name}: guard for unknown action {key!r}")
+        for key in self.checks:
+            if key not in self.table:
+                raise ValueError(f"{self.name}: check for unknown action {key!r}")
 
     def state_of(self, obj: M) -> str:
         return str(getattr(obj, self.state_field))

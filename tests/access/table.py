@@ -106,8 +106,9 @@ def change_of_entry(entry: Any) -> dict:
 
 
 def applicant(_: Any) -> dict:
-    # The citizen stands at the counter: the form needs a registered applicant to open.
-    return {"applicant": NaturalPerson.objects.get(user__username="citizen").id_number}
+    # The citizen stands at the counter: the form needs a registered applicant to open. The
+    # counter names them by public id (never by ID number in a URL: issue 17 item 3).
+    return {"applicant": NaturalPerson.objects.get(user__username="citizen").public_id}
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -233,11 +234,13 @@ ROWS: list[Row] = [
     ),
     Row(
         "organisations:department",
+        # The hotline agent routes callers with the directory of its region's departments
+        # (docs/guides/hotline-agent.md); another region's department is not found.
         kind="department",
         kwargs=pk,
         get={
             ANON: LOGIN,
-            "clerk clerk_town hotline catalog citizen company b_clerk": 403,
+            "clerk clerk_town catalog citizen company b_clerk": 403,
             "*": (200, 404),
         },
     ),
@@ -251,11 +254,13 @@ ROWS: list[Row] = [
     ),
     Row(
         "registries:lookup",
+        # The number is POSTed (never in the query string); an empty one is the form again.
         get={
             ANON: LOGIN,
             "clerk clerk_town hotline admin b_clerk b_admin": 200,
             "*": 403,
         },
+        post=SAME,
     ),
     Row(
         "registries:person-new",
@@ -574,11 +579,13 @@ ROWS: list[Row] = [
     ),
     Row(
         "cases:intake",
+        # The applicant's number is POSTed, then the page goes on by the applicant's public id.
         get={
             ANON: LOGIN,
             "clerk clerk_town b_clerk": 200,
             "*": 403,
         },
+        post=SAME,
     ),
     Row(
         "cases:intake-form",
@@ -873,13 +880,19 @@ ROWS: list[Row] = [
     ),
     Row(
         "cases:material",
+        # Scans are personal data (issue 17 item 4): the receiving window, the department
+        # handling the case and the applicant get the purpose form (the scan after a reason, on
+        # the audit chain); managers, supervisors, hotline agents and administrators, who see
+        # the case, are refused with a clear message (403); outside the scope it is not found.
         kind="case",
         kwargs=first_material,
         get={
             ANON: LOGIN,
             "clerk_town catalog company": 404,
+            "manager supervisor hotline admin b_manager b_supervisor b_admin": (403, 404),
             "*": (200, 404),
         },
+        post=SAME,
     ),
     Row(
         "supervision:warnings",

@@ -413,3 +413,41 @@ def test_fetched_material_needs_no_entry(world):
     assert case.materials.get(position=1).status == MaterialStatus.FETCHED
     acceptance.case_accept(case=case, expected_revision=case.revision, actor=world.clerk_a)
     assert case.state == CaseState.IN_REVIEW
+
+
+def test_an_empty_resubmission_is_refused_and_changes_nothing(world, login, entry_x):
+    """Issue 17 item 8: §32(4) — a resubmission brings the lines the correction notice asked for.
+    A clerk's empty POST used to move the case back to RECEIVED (restarting the §32 clock) with
+    the materials still missing."""
+    case = receive_case(
+        clerk=world.clerk_a,
+        place=world.center_a,
+        entry=entry_x,
+        applicant=world.person,
+        missing=("经营场所使用证明",),
+    )
+    acceptance.case_request_correction(
+        case=case, expected_revision=case.revision, actor=world.clerk_a, opinion="请补齐"
+    )
+    events, revision = case.events.count(), case.revision
+    with pytest.raises(DomainError, match="经营场所使用证明"):
+        acceptance.case_resubmit(
+            case=case, expected_revision=case.revision, actor=world.clerk_a, materials=[]
+        )
+    # The page's empty POST: refused with the names of the lines still missing, nothing written.
+    clerk = login(world.clerk_a)
+    response = clerk.post(
+        f"/cases/{case.number}/act/resubmit/", {"revision": case.revision}, follow=True
+    )
+    assert "经营场所使用证明" in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == CaseState.CORRECTION
+    assert (case.events.count(), case.revision) == (events, revision)
+    # With the corrected line recorded as received, the same resubmission goes through.
+    acceptance.case_resubmit(
+        case=case,
+        expected_revision=case.revision,
+        actor=world.clerk_a,
+        materials=inputs_for(entry_x, ["self"]),
+    )
+    assert case.state == CaseState.RECEIVED

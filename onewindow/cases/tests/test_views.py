@@ -28,6 +28,25 @@ def _intake_post(entry, answers, *, decision="accept", **extra):
     return data
 
 
+def _links_with(response, text: str) -> list[str]:
+    """The links (and form targets) of a page that carry ``text``."""
+    html = response.content.decode()
+    return [u for u in re.findall(r'(?:href|action)="([^"]*)"', html) if text in u]
+
+
+def _start(clerk, applicant, keyword: str):
+    """The counter's first step: the applicant's number is POSTed, and the page goes on under
+    the applicant's opaque public id (issue 17 item 3: no ID number in any URL)."""
+    found = clerk.post("/cases/new/", {"applicant": applicant.id_number, "q": keyword})
+    assert found.status_code == 302
+    assert applicant.id_number not in found.url
+    assert str(applicant.public_id) in found.url
+    start = clerk.get(found.url)
+    assert start.status_code == 200
+    assert not _links_with(start, applicant.id_number)
+    return start
+
+
 def _act(client, case, action, **data):
     return client.post(
         f"/cases/{case.number}/act/{action}/", {"revision": case.revision, **data}, follow=True
@@ -38,14 +57,14 @@ def test_counter_intake_to_pickup_over_http(world, login, entry_x):
     world.window_a.category = "enterprise"  # a comprehensive window takes its category's items
     world.window_a.save()
     clerk = login(world.clerk_a)
-    start = clerk.get("/cases/new/", {"applicant": world.person.id_number, "q": "个体"})
-    assert start.status_code == 200
+    start = _start(clerk, world.person, "个体")
     assert entry_x.name in start.content.decode()
     url = f"/cases/new/{entry_x.public_id}/"
-    form = clerk.get(url, {"applicant": world.person.id_number, "q-who": "self"})
+    form = clerk.get(url, {"applicant": world.person.public_id, "q-who": "self"})
     assert form.status_code == 200
     assert "个体工商户登记申请书" in form.content.decode()
-    data = _intake_post(entry_x, ["self"], applicant=world.person.id_number)
+    assert not _links_with(form, world.person.id_number)
+    data = _intake_post(entry_x, ["self"], applicant=str(world.person.public_id))
     data["m-0-file"] = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 scan", "application/pdf")
     response = clerk.post(url, data)
     assert response.status_code == 302
@@ -81,7 +100,7 @@ def test_counter_intake_to_pickup_over_http(world, login, entry_x):
 def test_refused_decision_leaves_nothing(world, login, entry_x):
     clerk = login(world.clerk_a)
     url = f"/cases/new/{entry_x.public_id}/"
-    data = _intake_post(entry_x, ["self"], decision="refuse", applicant=world.person.id_number)
+    data = _intake_post(entry_x, ["self"], decision="refuse", applicant=str(world.person.public_id))
     response = clerk.post(url, data)
     assert response.status_code == 200  # the form again, with the message
     assert Case.objects.count() == 0
@@ -189,12 +208,12 @@ def test_joint_intake_at_the_counter(world, login):
     JointServiceItem.objects.create(joint=j, entry=first, stage=1)
     JointServiceItem.objects.create(joint=j, entry=second, stage=2)
     clerk = login(world.clerk_a)
-    start = clerk.get("/cases/new/", {"applicant": world.person.id_number, "q": "餐饮"})
+    start = _start(clerk, world.person, "餐饮")
     assert "开办餐饮店一件事" in start.content.decode()
     answers = {first.code: ["self"], second.code: ["self"]}
     _clean, lines = joint.joint_checklist(j, answers)
     data = {
-        "applicant": world.person.id_number,
+        "applicant": str(world.person.public_id),
         "decision": "accept",
         "delivery_method": "pickup",
         f"q-{first.code}-who": "self",
@@ -256,3 +275,15 @@ def test_deadline_in_plain_words(world, entry_x):
     assert "3 working days counted" in words
     assert "National Day" in words or "国庆" in words
     assert case.due_date.isoformat() in words
+
+
+def test_the_counter_takes_no_id_number_from_the_url(world, login):
+    """Issue 17 item 3: ``/cases/new/?applicant=<ID number>`` no longer finds the applicant; the
+    page goes on only under the applicant's public id, found by a POSTed number."""
+    clerk = login(world.clerk_a)
+    response = clerk.get("/cases/new/", {"applicant": world.person.id_number})
+    assert response.status_code == 200
+    assert response.context["applicant"] is None
+    assert response.context["entries"] is None
+    response = clerk.get("/cases/new/", {"applicant": str(world.person.public_id)})
+    assert response.context["applicant"] == world.person

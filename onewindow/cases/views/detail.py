@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
-from onewindow.cases import clock, selectors
+from onewindow.cases import clock, policies, selectors
 from onewindow.cases.choices import Action
 from onewindow.cases.forms import (
     COUNTER_STATUSES,
@@ -86,6 +86,7 @@ def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     offered = set(available_actions(CASE, request.user, case))
     materials = list(case.materials.all())
     panels = panels_for(offered)
+    may_open_scans = policies.may_open_scans(request.user, case)
     return render(
         request,
         "cases/detail.html",
@@ -96,7 +97,8 @@ def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
             # The checklist table needs the page's full width.
             "wide_actions": bool(panels & {"window_decision", "resubmit"}),
             "materials": materials,
-            "checklist_rows": rows_from_materials(case, materials),
+            "checklist_rows": rows_from_materials(case, materials, scans=may_open_scans),
+            "may_open_scans": may_open_scans,
             "statuses": COUNTER_STATUSES,
             "events": selectors.timeline(case),
             "documents": case.documents.all(),

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
@@ -37,7 +38,7 @@ from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role, WindowKind
 from onewindow.organisations.models import Assignment
 from onewindow.registries.models import LegalPerson, NaturalPerson
-from onewindow.registries.selectors import applicant_find
+from onewindow.registries.selectors import applicant_by_public_id, applicant_find
 
 
 def _post(request: AuthenticatedHttpRequest) -> Assignment:
@@ -64,29 +65,58 @@ def _applicant(
     return found, ""
 
 
+def _applicant_in_url(
+    request: AuthenticatedHttpRequest, token: str
+) -> tuple[NaturalPerson | LegalPerson | None, str]:
+    """The applicant a step of the intake carries on: by opaque public id, never by number."""
+    found = applicant_by_public_id(user=request.user, public_id=token)
+    if found is None:
+        return None, _("Find the applicant again: this link does not name a registered applicant.")
+    return found, ""
+
+
+def start_url(applicant: NaturalPerson | LegalPerson | None = None, **query: str) -> str:
+    """The start page for ``applicant`` (by public id: an ID number never goes in a URL)."""
+    params = {k: v for k, v in query.items() if v}
+    if applicant is not None:
+        params["applicant"] = str(applicant.public_id)
+    return reverse("cases:intake") + (f"?{urlencode(params)}" if params else "")
+
+
 @role_required(Role.WINDOW_CLERK)
 def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Find the applicant (their number is POSTed, then the page is addressed by the applicant's
+    public id) and the item to receive."""
     post = _post(request)
     if post.place is None:  # a window clerk is always posted at a place
         raise Http404
-    form = StartForm(request.GET or None)
-    applicant, entries, error = None, None, ""
-    joints: list[JointService] = []
-    if form.is_valid():
-        applicant, error = _applicant(request, form.cleaned_data["applicant"])
-        if error:
-            form.add_error("applicant", error)
+    applicant: NaturalPerson | LegalPerson | None = None
+    entries, joints, error = None, [], ""
+    if request.method == "POST":
+        form = StartForm(request.POST)
+        if form.is_valid():
+            applicant, refused = _applicant(request, form.cleaned_data["applicant"])
+            if applicant is not None:
+                return redirect(
+                    start_url(applicant, q=form.cleaned_data["q"], place=str(post.place_id))
+                )
+            form.add_error("applicant", refused)
+        keyword = ""
+    else:
+        keyword = (request.GET.get("q") or "").strip()[:50]
+        form = StartForm(initial={"q": keyword})
+        token = request.GET.get("applicant")
+        if token:
+            applicant, error = _applicant_in_url(request, token)
+    if applicant is not None:
         category = ""
         if post.window and post.window.kind == WindowKind.COMPREHENSIVE:
             category = post.window.category
-        found = entry_search(q=form.cleaned_data["q"], category=category).prefetch_related(
-            "department__places"
-        )
+        found = entry_search(q=keyword, category=category).prefetch_related("department__places")
         entries = [e for e in found[:200] if routing.is_receivable_at(e, post.place)][:30]
         active = JointService.objects.filter(
             is_active=True, region__code=post.place.region.code[:6].ljust(12, "0")
         )
-        keyword = form.cleaned_data["q"]
         joints = [j for j in active if not keyword or keyword in j.name]
     return render(
         request,
@@ -96,6 +126,8 @@ def intake_start(request: AuthenticatedHttpRequest) -> HttpResponse:
             "form": form,
             "post": post,
             "applicant": applicant,
+            "keyword": keyword,
+            "error": error,
             "entries": entries,
             "joints": joints,
         },
@@ -118,14 +150,14 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
     entry = get_object_or_404(
         Entry.objects.public().select_related("department"), public_id=public_id
     )
-    number = request.GET.get("applicant") or request.POST.get("applicant") or ""
-    applicant, error = _applicant(request, number)
+    token = request.GET.get("applicant") or request.POST.get("applicant") or ""
+    applicant, error = _applicant_in_url(request, token)
     if applicant is None:
         messages.error(request, error)
-        return redirect(reverse("cases:intake") + f"?applicant={number}")
+        return redirect(start_url())
     if not routing.is_receivable_at(entry, post.place):
         messages.error(request, _("This item cannot be received at this hall."))
-        return redirect(reverse("cases:intake") + f"?applicant={number}")
+        return redirect(start_url(applicant))
     source = request.POST if request.method == "POST" else request.GET
     answers = [source.get(f"q-{q.code}", "") for q in entry.effective_version.guide.questions]
     clean, lines = _lines(entry, answers)
@@ -157,7 +189,6 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
             "entry": entry,
             "content": entry.effective_version.guide,
             "applicant": applicant,
-            "applicant_number": number,
             "answers": answers,
             "answered": clean is not None,
             "rows": rows_from_lines(lines, request.POST),
@@ -232,7 +263,8 @@ def rows_from_lines(lines: list[tuple[int, Material]], posted: QueryDict) -> lis
     return rows
 
 
-def rows_from_materials(case: Case, materials: list) -> list[dict]:
+def rows_from_materials(case: Case, materials: list, *, scans: bool) -> list[dict]:
+    """Checklist rows of a recorded case; ``scans``: link each scan (the user may open them)."""
     return [
         {
             "position": m.position,
@@ -244,7 +276,9 @@ def rows_from_materials(case: Case, materials: list) -> list[dict]:
             "copies": m.copies_received,
             "original_seen": m.original_seen,
             "note": m.note,
-            "file_url": reverse("cases:material", args=[case.number, m.position]) if m.file else "",
+            "file_url": reverse("cases:material", args=[case.number, m.position])
+            if m.file and scans
+            else "",
         }
         for m in materials
     ]
@@ -255,22 +289,22 @@ def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """一件事 at the counter: every item's situations, one merged checklist, one decision."""
     post = _post(request)
     joint_service = get_object_or_404(JointService.objects.filter(is_active=True), code=code)
-    number = request.GET.get("applicant") or request.POST.get("applicant") or ""
-    applicant, error = _applicant(request, number)
+    token = request.GET.get("applicant") or request.POST.get("applicant") or ""
+    applicant, error = _applicant_in_url(request, token)
     if applicant is None:
         messages.error(request, error)
-        return redirect(reverse("cases:intake") + f"?applicant={number}")
+        return redirect(start_url())
     source = request.POST if request.method == "POST" else request.GET
     try:
         items = joint.joint_items(joint_service)
     except DomainError as exc:
         messages.error(request, exc.message)
-        return redirect(reverse("cases:intake") + f"?applicant={number}")
+        return redirect(start_url(applicant))
     # Like a single item: no form for a 一件事 this hall cannot receive (the service refuses it).
     place = post.place
     if place is None or not all(routing.is_receivable_at(i.entry, place) for i in items):
         messages.error(request, _("This item cannot be received at this hall."))
-        return redirect(reverse("cases:intake") + f"?applicant={number}")
+        return redirect(start_url(applicant))
     answers = {
         item.entry.code: [
             source.get(f"q-{item.entry.code}-{q.code}", "")
@@ -307,7 +341,6 @@ def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
             "items": items,
             "answers": answers,
             "applicant": applicant,
-            "applicant_number": number,
             "answered": lines is not None,
             "rows": rows_from_lines(lines or [], request.POST),
             "statuses": COUNTER_STATUSES,

@@ -5,16 +5,19 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
-from onewindow.cases import selectors
+from onewindow.cases import policies, selectors
 from onewindow.cases.choices import CaseKind, CaseState
+from onewindow.cases.forms import ScanOpenForm
 from onewindow.cases.models import Case
 from onewindow.cases.policies import CASE_ROLES
+from onewindow.cases.services import scans
+from onewindow.core.errors import DomainError
 from onewindow.documents.render import document_pdf
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
@@ -119,12 +122,38 @@ def document(request: AuthenticatedHttpRequest, number: str, pk: int) -> HttpRes
 
 
 @login_required
-def material_file(request: AuthenticatedHttpRequest, number: str, position: int) -> FileResponse:
+def material_file(
+    request: AuthenticatedHttpRequest, number: str, position: int
+) -> HttpResponseBase:
+    """A material's raw scan: the roles that handle the case say why and get it (the opening is
+    audited); the others are told that scans are not theirs to open."""
     case = selectors.case_get_for_user(user=request.user, number=number)
     row = case.materials.filter(position=position).first()
     if row is None or not row.file:
         raise Http404
-    response = FileResponse(row.file.open("rb"), filename=row.file_name or "material")
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    context: dict[str, object] = {"title": _("Open a scan"), "case": case, "material": row}
+    if not policies.may_open_scans(request.user, case):
+        context["refusal"] = scans.scan_refusal()
+        return render(request, "cases/scan_open.html", context, status=403)
+    form = ScanOpenForm(request.POST or None)
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        try:
+            handle = scans.scan_open(
+                case=case,
+                material=row,
+                user=request.user,
+                purpose=form.cleaned_data["purpose"],
+                note=form.cleaned_data["note"],
+            )
+        except scans.ScanMissing as exc:
+            context["missing"] = exc.message
+            return render(request, "cases/scan_open.html", context, status=404)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            response = FileResponse(handle, filename=row.file_name or "material")
+            response["Cache-Control"] = "private, no-store"
+            response["X-Content-Type-Options"] = "nosniff"
+            return response
+    return render(request, "cases/scan_open.html", context)

@@ -225,7 +225,7 @@ def test_no_page_shows_the_full_id_number_to_non_clerks(world, login, persona):
         client,
         [
             "/accounts/workspace/",
-            f"/registries/lookup/?number={person.id_number}",
+            "/registries/lookup/",
             f"/registries/persons/{person.public_id}/",
             f"/registries/persons/{world.citizen_person.public_id}/",
             f"/registries/organisations/{world.company.public_id}/",

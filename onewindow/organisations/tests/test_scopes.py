@@ -227,6 +227,10 @@ def test_place_page_is_404_outside_scope(world, login, persona, place, status):
         ("admin_b", "dept_x", 404),
         ("manager_a", "dept_x", 200),
         ("manager_a", "dept_z", 404),
+        # The hotline agent routes callers with its region's department directory (its guide).
+        ("hotline_a", "dept_x", 200),
+        ("hotline_a", "dept_y", 200),
+        ("hotline_a", "dept_z", 404),
     ],
 )
 def test_department_page_is_404_outside_scope(world, login, persona, department, status):
@@ -243,7 +247,19 @@ def test_roles_without_the_tree_get_403_not_404(world, login, persona):
 
     assert client.get(f"/org/regions/{world.county_a.code}/").status_code == 403
     assert client.get(f"/org/places/{world.center_a.pk}/").status_code == 403
-    assert client.get(f"/org/departments/{world.dept_x.pk}/").status_code == 403
+    department = client.get(f"/org/departments/{world.dept_x.pk}/").status_code
+    assert department == (200 if persona == "hotline_a" else 403)
+
+
+def test_the_hotline_desk_links_the_department_directory(world, login):
+    """Known defect: the hotline guide promises the directory, the page answered 403."""
+    client = login(world.hotline_a)
+    desk = client.get("/accounts/work/hotline/").content.decode()
+    url = f"/org/departments/{world.dept_x.pk}/"
+    assert f'href="{url}"' in desk
+    page = client.get(url)
+    assert page.status_code == 200
+    assert world.dept_x.name in page.content.decode()
 
 
 # --- the staff roster -----------------------------------------------------------------------------

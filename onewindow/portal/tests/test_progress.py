@@ -222,10 +222,14 @@ def test_drafts_are_not_found_by_the_public_lookup(world, client, login, entry):
     assert b'id="lookup-error"' in response.content
 
 
+WRONG_ID = "11010119900307123X"
+
+
 def test_lookup_is_throttled_per_address(world, client, submitted):
     right = {"number": submitted.number, "id_number": world.citizen_person.id_number}
-    for _i in range(FAILURE_LIMIT):
-        response = client.post("/progress/", {**right, "id_number": "11010119900307123X"})
+    # Ten misses on ten case numbers (none reaches the per-case limit)
+    for i in range(FAILURE_LIMIT):
+        response = client.post("/progress/", {"number": f"NOPE{i}", "id_number": WRONG_ID})
         assert response.status_code == 200
     # even the right answer is refused now, with a clear message
     response = client.post("/progress/", right)
@@ -234,6 +238,76 @@ def test_lookup_is_throttled_per_address(world, client, submitted):
     # another address is not affected
     response = client.post("/progress/", right, REMOTE_ADDR="10.0.0.9")
     assert response.status_code == 302
+
+
+def test_lookup_is_throttled_per_case_number(world, client, submitted):
+    """Issue 17 item 5: many addresses guessing one case's ID number are stopped too."""
+    for i in range(FAILURE_LIMIT):
+        response = client.post(
+            "/progress/",
+            {"number": submitted.number.lower(), "id_number": WRONG_ID},
+            REMOTE_ADDR=f"198.51.100.{i + 1}",
+        )
+        assert response.status_code == 200
+    right = {"number": submitted.number, "id_number": world.citizen_person.id_number}
+    response = client.post("/progress/", right, REMOTE_ADDR="198.51.100.200")
+    assert response.status_code == 429
+    # another case number from that address is looked up as usual
+    response = client.post(
+        "/progress/", {"number": "NOPE", "id_number": WRONG_ID}, REMOTE_ADDR="198.51.100.200"
+    )
+    assert response.status_code == 200
+
+
+def test_behind_a_trusted_proxy_one_guesser_does_not_lock_everyone_out(
+    world, client, submitted, settings
+):
+    """Issue 17 item 5: behind the reverse proxy every request comes from the proxy's address;
+    the forwarded address (believed only from TRUSTED_PROXIES) is the client."""
+    settings.TRUSTED_PROXIES = ["10.1.0.0/16"]
+    proxy = {"REMOTE_ADDR": "10.1.0.5"}
+    for i in range(FAILURE_LIMIT):
+        client.post(
+            "/progress/",
+            {"number": f"NOPE{i}", "id_number": WRONG_ID},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+            **proxy,
+        )
+    right = {"number": submitted.number, "id_number": world.citizen_person.id_number}
+    guesser = client.post("/progress/", right, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    assert guesser.status_code == 429
+    # The citizen behind the same proxy gets through (a forged left part changes nothing).
+    citizen = client.post(
+        "/progress/", right, HTTP_X_FORWARDED_FOR="203.0.113.7, 203.0.113.8", **proxy
+    )
+    assert citizen.status_code == 302
+
+
+def test_a_forwarded_header_from_an_untrusted_peer_is_ignored(world, client, submitted, settings):
+    settings.TRUSTED_PROXIES = ["10.1.0.0/16"]
+    for i in range(FAILURE_LIMIT):
+        # A fresh forged address on every try does not buy fresh tries.
+        client.post(
+            "/progress/",
+            {"number": f"NOPE{i}", "id_number": WRONG_ID},
+            REMOTE_ADDR="192.0.2.1",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i + 1}",
+        )
+    right = {"number": submitted.number, "id_number": world.citizen_person.id_number}
+    response = client.post(
+        "/progress/", right, REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="203.0.113.99"
+    )
+    assert response.status_code == 429
+
+
+def test_a_case_number_in_small_letters_matches_and_is_no_failure(world, client, submitted):
+    """Issue 11 item 8 (input): the look-up accepts the case number in any letter case."""
+    assert submitted.number != submitted.number.lower()  # the number carries letters
+    right = {"number": submitted.number.lower(), "id_number": world.citizen_person.id_number}
+    for _i in range(FAILURE_LIMIT + 1):
+        response = client.post("/progress/", right)
+        assert response.status_code == 302
+        assert response["Location"].endswith(f"/progress/{submitted.number}/")
 
 
 def test_no_full_id_or_phone_on_any_page(world, login, client, submitted, entry):

@@ -76,7 +76,7 @@ def organisation_url(organisation) -> str:
 
 
 def test_lookup_of_a_registered_person_opens_the_record(world, login):
-    response = login(world.clerk_a).get(LOOKUP, {"number": world.person.id_number})
+    response = login(world.clerk_a).post(LOOKUP, {"number": world.person.id_number})
 
     assert response.status_code == 302
     assert response.url == person_url(world.person)
@@ -85,13 +85,13 @@ def test_lookup_of_a_registered_person_opens_the_record(world, login):
 def test_lookup_tolerates_spaces_and_a_lower_case_x(world, login):
     person = NaturalPersonFactory(id_number="11010519491231002X")
 
-    response = login(world.clerk_a).get(LOOKUP, {"number": " 11010519491231002x "})
+    response = login(world.clerk_a).post(LOOKUP, {"number": " 11010519491231002x "})
 
     assert response.url == person_url(person)
 
 
 def test_lookup_of_a_registered_organisation_opens_the_record(world, login):
-    response = login(world.hotline_a).get(LOOKUP, {"number": world.company.uscc.lower()})
+    response = login(world.hotline_a).post(LOOKUP, {"number": world.company.uscc.lower()})
 
     assert response.status_code == 302
     assert response.url == organisation_url(world.company)
@@ -100,27 +100,32 @@ def test_lookup_of_a_registered_organisation_opens_the_record(world, login):
 def test_lookup_of_an_unknown_valid_id_offers_registration(world, login):
     number = new_id()
 
-    response = login(world.clerk_a).get(LOOKUP, {"number": number})
+    response = login(world.clerk_a).post(LOOKUP, {"number": number})
 
     assert response.status_code == 200
     assert response.context["searched"] is True
     assert response.context["found"] is None
     content = response.content.decode()
     assert 'data-testid="not-found"' in content
-    assert f'href="{PERSON_NEW}?number={number}"' in content
+    # The number goes on in a POST body, never in a link (issue 17 item 3).
+    assert f'action="{PERSON_NEW}"' in content
+    assert f'name="number" value="{number}"' in content
+    assert f"?number={number}" not in content
 
 
 def test_lookup_of_an_unknown_valid_uscc_offers_organisation_registration(world, login):
     code = new_uscc()
 
-    response = login(world.clerk_a).get(LOOKUP, {"number": code})
+    response = login(world.clerk_a).post(LOOKUP, {"number": code})
 
     assert response.status_code == 200
-    assert f'href="{ORGANISATION_NEW}?number={code}"' in response.content.decode()
+    content = response.content.decode()
+    assert f'action="{ORGANISATION_NEW}"' in content
+    assert f"?number={code}" not in content
 
 
 def test_hotline_sees_not_registered_without_a_register_link(world, login):
-    response = login(world.hotline_a).get(LOOKUP, {"number": new_id()})
+    response = login(world.hotline_a).post(LOOKUP, {"number": new_id()})
 
     content = response.content.decode()
     assert 'data-testid="not-found"' in content
@@ -155,7 +160,7 @@ def test_lookup_of_an_invalid_number_explains_in_chinese(world, login, number, c
         expected = info.value.messages
     before = counts()
 
-    response = login(world.clerk_a).get(LOOKUP, {"number": number})
+    response = login(world.clerk_a).post(LOOKUP, {"number": number})
 
     assert response.status_code == 200
     errors = response.context["form"].errors["number"]
@@ -167,7 +172,7 @@ def test_lookup_of_an_invalid_number_explains_in_chinese(world, login, number, c
 
 
 def test_lookup_message_in_english_when_asked(world, login):
-    response = login(world.clerk_a).get(
+    response = login(world.clerk_a).post(
         LOOKUP, {"number": "62012319900101123"}, HTTP_ACCEPT_LANGUAGE="en"
     )
 
@@ -177,7 +182,7 @@ def test_lookup_message_in_english_when_asked(world, login):
 
 
 def test_lookup_with_a_look_alike_digit_is_an_error_not_a_crash(world, login):
-    response = login(world.clerk_a).get(LOOKUP, {"number": "62²123199001011234"})
+    response = login(world.clerk_a).post(LOOKUP, {"number": "62²123199001011234"})
 
     assert response.status_code == 200
     assert response.context["form"].errors["number"]
@@ -187,7 +192,7 @@ def test_lookup_with_a_look_alike_digit_is_an_error_not_a_crash(world, login):
 def test_lookup_is_403_for_staff_without_the_duty(world, login, persona):
     client = login(getattr(world, persona))
 
-    assert client.get(LOOKUP, {"number": world.person.id_number}).status_code == 403
+    assert client.post(LOOKUP, {"number": world.person.id_number}).status_code == 403
     assert client.get(person_url(world.person)).status_code == 403
 
 
@@ -268,11 +273,37 @@ def test_clerk_registers_a_person(world, login):
 
 def test_register_form_is_prefilled_from_the_lookup(world, login):
     number = new_id()
+    before = counts()
 
-    response = login(world.clerk_a).get(PERSON_NEW, {"number": number})
+    response = login(world.clerk_a).post(PERSON_NEW, {"prefill": "1", "number": number})
 
     assert response.status_code == 200
     assert f'value="{number}"' in response.content.decode()
+    assert not response.context["form"].is_bound  # opened filled in, nothing registered
+    assert counts() == before
+
+
+def test_personal_numbers_never_travel_in_a_url(world, login):
+    """Issue 17 item 3: the look-up and the registration form take no number from the query
+    string (the access log, browser history and proxies would keep it)."""
+    client = login(world.clerk_a)
+    response = client.get(LOOKUP, {"number": world.person.id_number})
+    assert response.status_code == 200
+    assert response.context["searched"] is False  # a number in the URL is not looked up
+    assert not response.context["form"].is_bound
+    number = new_id()
+    response = client.get(PERSON_NEW, {"number": number})
+    assert response.context["form"]["id_number"].value() in (None, "")
+    # The look-up POSTs and answers with the record's opaque public id.
+    response = client.post(LOOKUP, {"number": world.person.id_number})
+    assert response.status_code == 302
+    assert world.person.id_number not in response.url
+    assert str(world.person.public_id) in response.url
+    # The window desk's look-up card posts too.
+    html = client.get("/accounts/work/window/").content.decode()
+    form = re.search(r'<form[^>]*action="/registries/lookup/"[^>]*>', html)
+    assert form is not None
+    assert 'method="post"' in form.group(0)
 
 
 @pytest.mark.parametrize(
