@@ -10,14 +10,12 @@ its side of the guarantee is the compare-and-set, tested in ``cases/tests/test_l
 from __future__ import annotations
 
 import datetime
-import threading
-import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from onewindow.cases.models import Case
 from onewindow.core.audit import audit_verify
@@ -25,6 +23,7 @@ from onewindow.core.models import AuditEntry
 from onewindow.notifications.models import Message
 from onewindow.supervision import sweep
 from onewindow.supervision.models import SupervisionRecord
+from onewindow.supervision.tests.concurrency import at_once, copies_of
 from onewindow.supervision.tests.test_sweep import running  # noqa: F401 (a fixture)
 
 RED_DAY = datetime.date(2026, 6, 5)  # the day after the promised limit of ``running``
@@ -38,43 +37,9 @@ pytestmark = [
 ]
 
 
-def copies_of(case: Case, count: int) -> list[Case]:
-    """``count`` more cases like ``case`` (same department, state and clocks), in one INSERT."""
-    rows = []
-    for index in range(count):
-        copy = Case.objects.get(pk=case.pk)
-        copy.pk = None
-        copy.public_id = uuid.uuid4()
-        copy.number = f"{case.number}-{index:04d}"
-        rows.append(copy)
-    return Case.objects.bulk_create(rows)
-
-
 @contextmanager
 def _always_ours(name: str) -> Iterator[bool]:
     yield True
-
-
-def _at_once(job, runs: int = 2) -> list[int | Exception]:
-    """Run ``job`` in ``runs`` threads released together; each thread has its own connection."""
-    barrier = threading.Barrier(runs)
-    results: list[int | Exception] = []
-
-    def run() -> None:
-        try:
-            barrier.wait()
-            results.append(job())
-        except Exception as exc:  # reported by the assertion below, with its type
-            results.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run) for _ in range(runs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    return results
 
 
 @pytest.mark.parametrize("lock", [True, False], ids=["advisory-lock", "compare-and-set-alone"])
@@ -85,7 +50,7 @@ def test_two_sweeps_at_once_give_each_rise_once(world, running, monkeypatch, loc
         monkeypatch.setattr(sweep, "single_runner", _always_ours)
     copies_of(running, CASES - 1)
 
-    results = _at_once(lambda: sweep.warnings_sweep(today=RED_DAY))
+    results = at_once(lambda: sweep.warnings_sweep(today=RED_DAY))
 
     assert [r for r in results if isinstance(r, Exception)] == []
     counts = sorted(r for r in results if isinstance(r, int))
