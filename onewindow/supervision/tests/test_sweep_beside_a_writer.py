@@ -54,7 +54,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def two_connections(db: None) -> None:
     """Skip where a second connection is no real second connection (the in-memory database)."""
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+    if connection.vendor == "sqlite" and "mode=memory" in str(connection.settings_dict["NAME"]):
         pytest.skip("needs a database file: run by test_on_a_sqlite_file")
 
 
