@@ -3,6 +3,7 @@ is replaced before a request uses it, instead of giving that request a 500."""
 
 from __future__ import annotations
 
+from typing import Any, cast
 from wsgiref.util import setup_testing_defaults
 
 import psycopg
@@ -39,7 +40,7 @@ def _get(path: str) -> int:
     def start_response(line: str, headers: object, exc_info: object = None) -> None:
         status.append(line)
 
-    response = WSGIHandler()(environ, start_response)
+    response = WSGIHandler()(environ, cast(Any, start_response))
     try:
         b"".join(response)
     finally:
