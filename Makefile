@@ -33,7 +33,7 @@ XDIST := -n $(TEST_WORKERS) --dist loadgroup
 BROWSER_WORKERS ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve demo test test-fast test-pg test-browser check-fonts lint fmt check messages vendor bench clean
+.PHONY: help install run serve demo test test-fast test-pg test-browser check-fonts lint fmt check messages vendor bench clean backup restore
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -115,6 +115,13 @@ messages: install ## extract and compile translations (needs gettext)
 
 bench: install ## run the benchmarks (see docs/benchmarks.md); DATABASE_URL picks the engine
 	@$(VENV_PY) bench/catalog_search.py
+
+backup: install ## back up the database and stored files (BACKUP=file.tar.gz; default var/backups/)
+	@$(MANAGE) backup $(if $(BACKUP),--output "$(BACKUP)")
+
+restore: install ## restore BACKUP=file.tar.gz into a fresh database and storage, then verify the audit chain
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/onewindow-....tar.gz"; exit 2; }
+	@$(MANAGE) restore "$(BACKUP)"
 
 vendor: ## re-fetch the pinned front-end assets from npm
 	@bash scripts/vendor-assets.sh

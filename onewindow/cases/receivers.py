@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Iterator
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.dispatch import receiver
 
 from onewindow.cases import clock
@@ -22,6 +24,18 @@ def _open(field: str, since: str, first_day: datetime.date, last_day: datetime.d
     return Q(**{f"{since}__date__lte": last_day}) & (
         Q(**{f"{field}__gte": first_day}) | Q(**{f"{field}__isnull": True})
     )
+
+
+def _chunks(rows: QuerySet[Any], size: int = 500) -> Iterator[list[int]]:
+    """The rows' keys, read whole first, in chunks of ``size``.
+
+    Iterating an open cursor while writing the same rows is what issue 17 item 11 found in the
+    sweeps: on SQLite a cursor held open across writes keeps an old snapshot, and the next write
+    fails with "database is locked" once another connection has written (it also may see a row
+    again after updating the column it filters on). Each chunk is read anew, with its own query."""
+    keys = list(rows.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
 
 
 @receiver(calendar_changed)
@@ -53,22 +67,26 @@ def recompute_open_deadlines(
         )
         if place is not None:
             cases = cases.filter(home_place=place)
-        for case in cases.prefetch_related("procedures").iterator(chunk_size=500):
-            due = compute(case)
-            if due != getattr(case, field):
-                Case.objects.filter(pk=case.pk).update(**{field: due, "next_level_change": today})
-                changed += 1
+        for chunk in _chunks(cases):
+            for case in cases.filter(pk__in=chunk).prefetch_related("procedures"):
+                due = compute(case)
+                if due != getattr(case, field):
+                    Case.objects.filter(pk=case.pk).update(
+                        **{field: due, "next_level_change": today}
+                    )
+                    changed += 1
     steps = CaseStep.objects.filter(
         finished_at__isnull=True, limit_days__gt=0, case__state=CaseState.IN_REVIEW
     ).filter(_open("due_date", "started_at", first_day, last_day))
     if place is not None:
         steps = steps.filter(case__home_place=place)
-    for step in steps.select_related("case", "case__home_place").iterator(chunk_size=500):
-        due = clock.step_due_date(step.case, step.started_at, step.limit_days)
-        if due != step.due_date:
-            CaseStep.objects.filter(pk=step.pk).update(due_date=due)
-            Case.objects.filter(pk=step.case_id).update(next_level_change=today)
-            changed += 1
+    for chunk in _chunks(steps):
+        for step in steps.filter(pk__in=chunk).select_related("case", "case__home_place"):
+            due = clock.step_due_date(step.case, step.started_at, step.limit_days)
+            if due != step.due_date:
+                CaseStep.objects.filter(pk=step.pk).update(due_date=due)
+                Case.objects.filter(pk=step.case_id).update(next_level_change=today)
+                changed += 1
     logger.info(
         "calendar change %s–%s: %d open deadline(s) recomputed", first_day, last_day, changed
     )

@@ -33,9 +33,24 @@ logger = logging.getLogger(__name__)
 
 # Waits after the 1st, 2nd, 3rd... failed attempt; the last one repeats until MAX_ATTEMPTS.
 BACKOFF_SECONDS = (60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600)
-# A claimed row is invisible to other dispatchers for this long. A batch stops sending at half of
-# it and hands the rest back, so a row is never sent by two dispatchers at once.
-CLAIM_LEASE = datetime.timedelta(minutes=5)
+# A claimed row is invisible to other dispatchers for the lease. A batch stops sending at half of
+# it and hands the rest back, so a row is never sent by two dispatchers at once as long as one send
+# takes less than half the lease.
+#
+# The lease is also how long the rows a killed consumer had claimed wait before another consumer
+# sends them (issue 17 item 12: 307-333 s with a five-minute lease). It is a minute now, and at
+# least four webhook timeouts, so that one slow send still ends well inside the half. Releasing a
+# dead consumer's claims when a consumer starts was the other way; but with consumers on several
+# hosts (docs/deployment.md) a starting consumer cannot tell a dead one's claims from a live one's
+# without a heartbeat of its own, and the lease is that heartbeat: a live dispatcher never holds a
+# claim longer than half of it.
+MIN_CLAIM_LEASE_SECONDS = 60
+
+
+def claim_lease() -> datetime.timedelta:
+    """How long a claimed row stays invisible to other dispatchers."""
+    timeout = getattr(settings, "ONEWINDOW_NOTIFY_WEBHOOK_TIMEOUT", 5)
+    return datetime.timedelta(seconds=max(MIN_CLAIM_LEASE_SECONDS, 4 * timeout))
 
 
 def max_attempts() -> int:
@@ -185,7 +200,7 @@ def _claim(*, limit: int, now: datetime.datetime) -> tuple[list[Message], dateti
     SQLite ignores ``select_for_update``; its IMMEDIATE transactions take the write lock at BEGIN,
     so two claims run one after the other and the second no longer sees the rows as due.
     """
-    lease_until = now + CLAIM_LEASE
+    lease_until = now + claim_lease()
     with transaction.atomic():
         rows = list(
             Message.objects.due(now)
@@ -266,9 +281,10 @@ def _dispatch_batch(*, limit: int, now: datetime.datetime) -> tuple[int, int]:
     rows, lease_until = _claim(limit=limit, now=now)
     registry = channel_registry()
     started = time.monotonic()
+    half_lease = claim_lease().total_seconds() / 2
     sent = 0
     for index, message in enumerate(rows):
-        if time.monotonic() - started > CLAIM_LEASE.total_seconds() / 2:
+        if time.monotonic() - started > half_lease:
             # Slow channel: hand the rest back before our lease could run out.
             Message.objects.filter(
                 pk__in=[m.pk for m in rows[index:]],

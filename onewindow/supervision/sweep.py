@@ -25,13 +25,14 @@ step. Records and audit links of a batch are written in bulk.
 from __future__ import annotations
 
 import datetime
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -40,6 +41,7 @@ from onewindow.cases.choices import Actor, CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseStep
 from onewindow.cases.services.levels import LevelChange, case_levels_apply
 from onewindow.core.audit import Link, audit_append_many
+from onewindow.core.locks import single_runner
 from onewindow.deadlines.calendar import CalendarNotLoaded, WorkCalendar, calendar_for
 from onewindow.notifications.services import notification_build, notifications_save
 from onewindow.organisations.choices import Role
@@ -49,6 +51,9 @@ from onewindow.supervision.models import SupervisionRecord
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
+
+
+logger = logging.getLogger(__name__)
 
 
 class _OpenSteps(TypedDict):
@@ -259,36 +264,61 @@ def _sweep_one(
     return LevelChange(case, level, next_change, step_rise.step, step_rise.level), rises
 
 
-def warnings_sweep(*, today: datetime.date | None = None) -> int:
-    """Move due cases between levels; returns how many clocks rose (each got a record)."""
-    today = today or timezone.localdate()
+def _due_cases() -> QuerySet[Case]:
     open_steps = CaseStep.objects.filter(finished_at__isnull=True).order_by("-started_at", "-id")
-    due = (
-        Case.objects.filter(next_level_change__lte=today)
-        .select_related("department", "home_place")
+    return (
+        Case.objects.select_related("department", "home_place")
         .prefetch_related(Prefetch("steps", queryset=open_steps, to_attr="open_steps"))
-        .order_by("next_level_change", "pk")
+        .order_by("pk")
     )
-    memo = _Memo()
-    raised, batch = 0, []
-    for case in due.iterator(chunk_size=BATCH):
-        batch.append(case)
-        if len(batch) == BATCH:
-            raised += _sweep_batch(batch, today, memo)
-            batch = []
-    return raised + _sweep_batch(batch, today, memo)
 
 
-def _sweep_batch(
-    cases: list[WithAnnotations[Case, _OpenSteps]], today: datetime.date, memo: _Memo
-) -> int:
+def warnings_sweep(*, today: datetime.date | None = None) -> int:
+    """Move due cases between levels; returns how many clocks rose (each got a record).
+
+    Safe to run twice at once (issue 17 item 10): on PostgreSQL a second run finds the sweep's
+    advisory lock held and returns 0 (``core.locks.single_runner``), and on every engine each
+    level is written only over the level and day the sweep read (``case_levels_apply``), so a rise
+    that another run already wrote gives no second record, audit entry or notice.
+    """
+    today = today or timezone.localdate()
+    # The due cases' keys are read whole first, and each batch is read again inside its own
+    # transaction (issue 17 item 11): a cursor left open across the batches' commits holds an old
+    # SQLite snapshot, and once any other connection writes, the next batch's write fails at once
+    # with "database is locked" (the busy timeout cannot help a stale snapshot). The keys of even
+    # a hundred thousand due cases are a few megabytes.
+    keys = list(
+        Case.objects.filter(next_level_change__lte=today)
+        .order_by("next_level_change", "pk")
+        .values_list("pk", flat=True)
+    )
+    if not keys:
+        return 0
+    with single_runner("supervision.warnings_sweep") as ours:
+        if not ours:
+            logger.info("Another warning sweep is running; this one leaves the cases to it")
+            return 0
+        memo = _Memo()
+        raised = 0
+        for start in range(0, len(keys), BATCH):
+            raised += _sweep_batch(keys[start : start + BATCH], today, memo)
+        return raised
+
+
+def _sweep_batch(keys: list[int], today: datetime.date, memo: _Memo) -> int:
     # One transaction per batch: a commit per case would cost more than the case itself. A
     # failure rolls back the batch only; those cases stay due and the next sweep takes them.
-    if not cases:
-        return 0
     with transaction.atomic():
+        # Read inside the transaction (on SQLite after the write lock is taken): a case another
+        # run or a transition moved since the keys were read is seen as it is now, and one no
+        # longer due is left alone.
+        cases = cast(
+            "list[WithAnnotations[Case, _OpenSteps]]",
+            list(_due_cases().filter(pk__in=keys, next_level_change__lte=today)),
+        )
         swept = [_sweep_one(case, today, memo) for case in cases]
-        # A case a transition moved since it was read is not written; the next sweep looks again.
+        # A case a transition or another sweep moved since it was read is not written (and gets
+        # no record); the next sweep looks again.
         written = case_levels_apply(changes=[change for change, _rises in swept])
         raised = [
             (change.case, rise)

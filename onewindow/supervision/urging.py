@@ -180,11 +180,23 @@ def urgings_overdue_sweep(*, today: datetime.date | None = None) -> int:
     The department and the supervisor who sent it are told. Returns how many were marked.
     """
     today = today or timezone.localdate()
-    due = Urging.objects.filter(
-        state=UrgingState.SENT, reply_due__lt=today, overdue=False
-    ).order_by("reply_due", "pk")
+    due = Urging.objects.filter(state=UrgingState.SENT, reply_due__lt=today, overdue=False)
+    # The keys first, then each urging in its own short transaction: a cursor held open across
+    # the commits would keep an old SQLite snapshot, and the next write would fail with
+    # "database is locked" as soon as another connection wrote (issue 17 item 11).
+    keys = list(due.order_by("reply_due", "pk").values_list("pk", flat=True))
     marked = 0
-    for urging in due.iterator(chunk_size=500):
+    for start in range(0, len(keys), 500):
+        chunk = due.in_bulk(keys[start : start + 500])
+        marked += _mark_overdue(
+            [chunk[pk] for pk in keys[start : start + 500] if pk in chunk], today
+        )
+    return marked
+
+
+def _mark_overdue(urgings: list[Urging], today: datetime.date) -> int:
+    marked = 0
+    for urging in urgings:
         try:
             with transition(
                 URGING, urging, UrgingAction.MARK_OVERDUE, actor=None, expected_revision=None

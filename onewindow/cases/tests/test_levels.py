@@ -88,3 +88,23 @@ def test_one_update_per_case_and_per_risen_step(world, accepted):
     assert written == {accepted.pk, other.pk}
     assert len(queries) == 3
     assert all(q["sql"].lstrip().upper().startswith("UPDATE") for q in queries)
+
+
+def test_a_level_another_sweep_wrote_meanwhile_is_not_written_again(accepted):
+    """Issue 17 item 10: two sweeps read the same due case at once and both compute its rise;
+    the write is a compare-and-set on the level and day they read, so only the first one counts
+    (the second gets no record, audit entry or notice). The revision alone did not tell them
+    apart: a sweep never changes it."""
+    first = Case.objects.get(pk=accepted.pk)
+    second = Case.objects.get(pk=accepted.pk)
+    assert case_levels_apply(changes=[LevelChange(first, WarningLevel.YELLOW, LATER)]) == {
+        accepted.pk
+    }
+    step = _open_step(accepted)
+    written = case_levels_apply(
+        changes=[LevelChange(second, WarningLevel.RED, None, step, WarningLevel.RED)]
+    )
+    assert written == set()
+    row = Case.objects.get(pk=accepted.pk)
+    assert (row.warning_level, row.next_level_change) == (WarningLevel.YELLOW, LATER)
+    assert _open_step(accepted).warning_level == WarningLevel.NORMAL

@@ -180,3 +180,21 @@ def test_tasks_call_the_dispatcher(world, test_channels) -> None:
     _queue(world)
     tasks.dispatch_outbox_every_minute.call_local()
     assert len(test_channels) == 2
+
+
+def test_a_killed_consumers_claims_are_sent_within_a_minute(world, test_channels, settings):
+    """Issue 17 item 12: messages a consumer claimed and never sent (it was killed) are sent by the
+    next dispatch a minute later, not after five; while the lease runs nobody sends them twice."""
+    from onewindow.notifications.services import _claim, claim_lease
+
+    first, second = _queue(world), _queue(world)
+    killed_at = timezone.now()
+    claimed, _lease_until = _claim(limit=100, now=killed_at)  # then the consumer is killed
+    assert {m.pk for m in claimed} == {first.pk, second.pk}
+
+    assert outbox_dispatch(now=killed_at + 30 * datetime.timedelta(seconds=1)) == 0
+    assert outbox_dispatch(now=killed_at + MINUTE + datetime.timedelta(seconds=1)) == 2
+    assert sorted(test_channels) == sorted([str(first.public_id), str(second.public_id)])
+    # A slow webhook lengthens the lease: one send must end inside half of it.
+    settings.ONEWINDOW_NOTIFY_WEBHOOK_TIMEOUT = 30
+    assert claim_lease() == datetime.timedelta(minutes=2)
