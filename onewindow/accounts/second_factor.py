@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import binascii
 import time
+from typing import Any
 
 import segno
 from django.conf import settings
@@ -70,8 +71,8 @@ def has_second_factor(user: User) -> bool:
     return bool(user_has_device(user, confirmed=True))
 
 
-def verify(user: User, token: str):  # type: ignore[no-untyped-def]  # django-otp is untyped
-    """The device that accepts ``token``, or None."""
+def verify(user: User, token: str) -> Any:
+    """The device that accepts ``token`` (a django-otp ``Device``, untyped), or None."""
     token = token.strip().replace(" ", "")
     if not token or len(token) > 16:
         return None

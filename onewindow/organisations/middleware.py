@@ -44,7 +44,8 @@ class SecondFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified():  # type: ignore[union-attr]
+        # is_verified is added to the user by django_otp.middleware.OTPMiddleware.
+        if user.is_authenticated and not user.is_verified():  # type: ignore[attr-defined]
             state = request.session.get(STATE_KEY)
             if state is None:
                 state = request.session[STATE_KEY] = _state(request)
