@@ -6,6 +6,7 @@ Every variable is listed in ``.env.example``. The defaults are the embedded setu
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,19 +57,31 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "huey.contrib.djhuey",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle time-out and browser-close sessions (staff), then the second factor: both need the user.
+    "onewindow.accounts.middleware.SessionPolicyMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "onewindow.organisations.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised during sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,12 +127,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTH_PASSWORD_VALIDATORS = [
+# django-axes checks the lockout before any password is compared (it must come first).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2id for every new or changed password. The hashers after it only read older hashes, which
+# Django re-hashes with Argon2 at the next successful sign-in (docs/security.md).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+_CITIZEN_PASSWORD_VALIDATORS: list[dict[str, Any]] = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The default policy is the staff one (等保 2.0 身份鉴别: length and complexity), so every place
+# that sets a password through Django (the admin, its password change) applies it. Citizens
+# signing up on the portal keep the general policy: ONEWINDOW_CITIZEN_PASSWORD_VALIDATORS.
+AUTH_PASSWORD_VALIDATORS: list[dict[str, Any]] = [
+    _CITIZEN_PASSWORD_VALIDATORS[0],
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("STAFF_PASSWORD_MIN_LENGTH", 12)},
+    },
+    *_CITIZEN_PASSWORD_VALIDATORS[2:],
+    {
+        "NAME": "onewindow.accounts.validators.CharacterClassesValidator",
+        "OPTIONS": {"min_classes": 3},
+    },
+]
+ONEWINDOW_CITIZEN_PASSWORD_VALIDATORS = _CITIZEN_PASSWORD_VALIDATORS
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:workspace"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -153,12 +195,89 @@ STORAGES: dict[str, dict[str, Any]] = {
 MEDIA_ROOT = VAR_DIR / "media"
 
 # --- Security -------------------------------------------------------------------------------------
+# TLS=1: the site is served over HTTPS (directly or behind a TLS-terminating proxy). Cookies are
+# sent over HTTPS only, browsers are told to use HTTPS for a year (HSTS), and absolute links that
+# leave the site (the QR codes printed on documents and guides) say https.
+TLS = env_bool("TLS", False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", TLS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if TLS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp): scripts and styles only from this site's static files, no
+# inline script, no inline style attribute, nothing from another origin (no CDN is used).
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the QR codes and images rendered into pages as data URIs.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Nothing on the site uses these browser features: deny them to every frame.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# --- Sign-in protection (django-axes) ------------------------------------------------------------
+# After AXES_FAILURE_LIMIT wrong passwords, an account and, separately, an address are locked for
+# AXES_COOLOFF_MINUTES, on /accounts/login/ and /admin/login/ alike. A successful sign-in clears
+# the failures of its account and address (a hall's shared address is not locked by colleagues'
+# typos). Failures and lockouts are written to the audit chain (onewindow/accounts/signals.py).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# An attempt refused during a lockout does not start the lock-out period again.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "onewindow.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "onewindow.core.network.client_ip"
+# A citizen's user name is their ID number: axes keeps a keyed digest of it, never the number.
+AXES_USERNAME_CALLABLE = "onewindow.accounts.lockout.attempt_username"
+# The audit chain records sign-in events; axes' own log of every successful sign-in is not kept.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# --- Sessions -------------------------------------------------------------------------------------
+# Staff: the session ends after STAFF_IDLE_MINUTES without a request and when the browser closes.
+# Citizens: it ends after CITIZEN_IDLE_MINUTES without a request (the cookie may outlive the
+# browser on the citizen's own device). Enforced by onewindow.accounts.middleware.
+ONEWINDOW_STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+ONEWINDOW_CITIZEN_IDLE_MINUTES = env_int("CITIZEN_IDLE_MINUTES", 120)
+# The longest any session lives, however active (the default for users not yet classified).
+SESSION_COOKIE_AGE = env_int("SESSION_MAX_HOURS", 12) * 3600
+
+# --- Second factor (django-otp, TOTP) ------------------------------------------------------------
+# Any staff member may add an authenticator app; with OTP_REQUIRED=1 the roles below must, and
+# are sent to set one up before any other page.
+ONEWINDOW_OTP_REQUIRED = env_bool("OTP_REQUIRED", False)
+ONEWINDOW_OTP_REQUIRED_ROLES = env_list("OTP_REQUIRED_ROLES", ["administrator", "supervisor"])
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "OneWindow")
 
 # --- Behind a reverse proxy ---------------------------------------------------------------------
 # The proxies whose X-Forwarded-For names the client (addresses or CIDR networks, comma separated).
@@ -193,6 +312,8 @@ LOGGING: dict[str, Any] = {
         # WeasyPrint narrates every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes narrates every attempt at INFO; its warnings (lockouts) are kept.
+        "axes": {"level": "WARNING"},
     },
 }
 

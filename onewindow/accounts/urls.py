@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from onewindow.accounts import views
+from onewindow.accounts import views, views_otp
 
 app_name = "accounts"
 
@@ -9,4 +9,6 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-step/setup/", views_otp.setup, name="otp-setup"),
+    path("two-step/verify/", views_otp.verify, name="otp-verify"),
 ]

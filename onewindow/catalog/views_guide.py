@@ -17,6 +17,7 @@ from onewindow.catalog.choices import EntryStatus
 from onewindow.catalog.guide import answers_from, apply_answers, guide_context
 from onewindow.catalog.models import Entry, EntryVersion
 from onewindow.catalog.pdf import guide_pdf as render_guide_pdf
+from onewindow.core.network import public_url
 
 # Statuses of entries that were published at some time; a draft never was.
 _ONCE_PUBLIC = (EntryStatus.IN_USE, EntryStatus.SUSPENDED, EntryStatus.CANCELLED)
@@ -75,7 +76,7 @@ def _page(request: HttpRequest, version: EntryVersion, *, pinned: bool) -> HttpR
 
 
 def _pdf(request: HttpRequest, version: EntryVersion, page_url: str) -> HttpResponse:
-    pdf = render_guide_pdf(version, request.build_absolute_uri(page_url))
+    pdf = render_guide_pdf(version, public_url(request, page_url))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"guide-{version.entry.item.basic_code}-v{version.number}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -33,6 +33,7 @@ from onewindow.catalog.models import Entry, EntryVersion
 from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.core.masking import mask_phone
+from onewindow.core.network import public_url
 from onewindow.documents.render import document_pdf
 from onewindow.evaluation import services as evaluation
 from onewindow.organisations.access import applicant_required
@@ -85,7 +86,7 @@ def own_case(user: User, number: str) -> Case:
 def verify_url(request: HttpRequest, case: Case) -> str:
     """The public progress page of the case: the QR code of every document opens it."""
     query = urlencode({"number": case.number})
-    return request.build_absolute_uri(f"{reverse('portal:progress')}?{query}")
+    return public_url(request, f"{reverse('portal:progress')}?{query}")
 
 
 def document_response(request: HttpRequest, case: Case, doc_number: str) -> HttpResponse:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.password_validation import get_password_validators, validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -146,7 +147,14 @@ def citizen_signup(*, id_number: str, name: str, phone: str, password: str) -> N
         raise ValidationError({"id_number": _("An account with this ID number already exists.")})
     user = user_model(username=number, name=name)
     try:
-        validate_password(password, user)
+        # Citizens have their own policy (settings: the staff one is the default).
+        validate_password(
+            password,
+            user,
+            password_validators=get_password_validators(
+                settings.ONEWINDOW_CITIZEN_PASSWORD_VALIDATORS
+            ),
+        )
     except ValidationError as exc:
         raise ValidationError({"password": exc.messages}) from None
     user.set_password(password)

@@ -139,6 +139,25 @@ ROWS: list[Row] = [
         },
     ),
     Row(
+        "accounts:otp-setup",
+        # Staff add an authenticator app; applicants have no second factor.
+        get={
+            ANON: LOGIN,
+            "citizen company": 403,
+            "*": 200,
+        },
+        post=SAME,
+    ),
+    Row(
+        "accounts:otp-verify",
+        # Without a device the code page sends to the set-up page (applicants: then a 403).
+        get={
+            ANON: LOGIN,
+            "*": REDIRECT,
+        },
+        post=SAME,
+    ),
+    Row(
         "accounts:workspace",
         # Each role is sent on to its own workspace; applicants to their space.
         get={
@@ -1365,6 +1384,13 @@ ADMIN_PAGES: dict[str, dict[str, Any]] = {
         for model in ("region", "serviceplace", "department", "window", "staff")
     },
     "registries.agentauthorization": {"changelist": 403, "add": 403},
+    # Second-factor devices and sign-in lockouts: superusers only (they reset a lost phone or a
+    # lockout); a regional administrator sees none of them.
+    "otp_totp.totpdevice": {"changelist": 403, "add": 403},
+    "otp_static.staticdevice": {"changelist": 403, "add": 403},
+    "axes.accessattempt": {"changelist": 403, "add": 403},
+    "axes.accesslog": {"changelist": 403, "add": 403},
+    "axes.accessfailurelog": {"changelist": 403, "add": 403},
     **{
         f"registries.{model}": {
             "changelist": 403,
@@ -1391,6 +1417,8 @@ ADMIN_SITE_PAGES: dict[str, Any] = {
     "admin:app_list[accounts]": 404,
     "admin:app_list[registries]": 404,
     "admin:app_list[notifications]": 404,
+    "admin:app_list[otp_totp]": 404,
+    "admin:app_list[axes]": 404,
 }
 # The admin's own sign-in and sign-out pages, for everyone.
 ADMIN_SIGN_IN = {

@@ -60,3 +60,18 @@ def shot():
         return path
 
     return take
+
+
+@pytest.fixture
+def page(page):
+    """Every journey's page, failing the test on any Content-Security-Policy violation: a script,
+    handler or style the policy refused is a broken page the journey might not notice."""
+    refused: list[str] = []
+
+    def on_console(message) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    yield page
+    assert refused == [], "CSP violations:\n" + "\n".join(refused)

@@ -18,6 +18,7 @@ from onewindow.cases.models import Case
 from onewindow.cases.policies import CASE_ROLES
 from onewindow.cases.services import scans
 from onewindow.core.errors import DomainError
+from onewindow.core.network import public_url
 from onewindow.documents.render import document_pdf
 from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
@@ -106,7 +107,7 @@ def backdoor(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def progress_url(request: HttpRequest, case: Case) -> str:
-    return request.build_absolute_uri(reverse("portal:progress") + f"?number={case.number}")
+    return public_url(request, reverse("portal:progress") + f"?number={case.number}")
 
 
 @login_required
