@@ -51,7 +51,9 @@ def _workdays() -> tuple[int, ...]:
     """Ordinals of the working days of every published schedule, in order."""
     import chinese_calendar
 
-    years = {d.year for d in chinese_calendar.holidays} | {d.year for d in chinese_calendar.workdays}
+    years = {d.year for d in chinese_calendar.holidays} | {
+        d.year for d in chinese_calendar.workdays
+    }
     first = datetime.date(min(years), 1, 1).toordinal()
     last = datetime.date(max(years), 12, 31).toordinal()
     off = {d.toordinal() for d in chinese_calendar.holidays}
@@ -89,7 +91,8 @@ def _extreme_span(k: int, longest: bool) -> tuple[int, int]:
         span = end - start
         if best is None or (span > best[0] if longest else span < best[0]):
             best = (span, start)
-    assert best is not None
+    if best is None:  # pragma: no cover - the library holds two decades
+        raise ValueError(f"no calendar reaches the {k}-th working day")
     return best
 
 

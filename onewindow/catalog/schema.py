@@ -28,7 +28,6 @@ from django.db.models import Choices
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from onewindow.catalog.limits import promise_overrun
 from onewindow.catalog.choices import (
     CaseType,
     HandlingForm,
@@ -45,6 +44,7 @@ from onewindow.catalog.choices import (
     TongbanScope,
     choice_labels,
 )
+from onewindow.catalog.limits import promise_overrun
 
 CODE_RE = re.compile(r"^[0-9A-Z]{1,12}$")
 _SEPARATORS = re.compile(r"[,，、;；\s]+")
@@ -769,9 +769,7 @@ def _check_limits(c: _Checker, guide: Guide) -> None:
     # The promise may not exceed the law, in any unit (limits.py states the rule).
     statutory, promised = guide.statutory_limit, guide.promised_limit
     if statutory and promised and statutory.value and promised.value:
-        overrun = promise_overrun(
-            promised.value, promised.unit, statutory.value, statutory.unit
-        )
+        overrun = promise_overrun(promised.value, promised.unit, statutory.value, statutory.unit)
         if overrun is not None:
             c.add(
                 "promised_limit",

@@ -86,6 +86,7 @@ def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     offered = set(available_actions(CASE, request.user, case))
     materials = list(case.materials.all())
     panels = panels_for(offered)
+    deadline = clock.case_deadline(case)
     return render(
         request,
         "cases/detail.html",
@@ -101,7 +102,8 @@ def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
             "events": selectors.timeline(case),
             "documents": case.documents.all(),
             "procedures": case.procedures.all(),
-            "deadline_notes": clock.case_deadline_explanation(case),
+            "deadline": deadline,
+            "deadline_notes": clock.case_deadline_explanation(case, deadline=deadline),
             # Panels other apps contribute (supervision's clocks and urgings): cases imports none.
             "extra_panels": [
                 render_to_string(p.template, {"case": case, **p.context}, request=request)

@@ -1,7 +1,7 @@
 """Issue 11 item 3: the promise may not exceed the law, compared across units honestly.
 
-行政许可法 §42 and the item's own statute set the statutory limit; the promised limit (承诺时限) is a
-commitment inside it. A promise in working days against a statute in calendar days (or the
+行政许可法 §42 and the item's own statute set the statutory limit; the promised limit (承诺时限)
+is a commitment inside it. A promise in working days against a statute in calendar days (or the
 reverse) has no fixed ratio, so the rule (``catalog/limits.py``) asks whether, on any day of
 acceptance of any schedule the State Council has published, the promise ends after the
 statutory period (whose last day, when a day off, moves to the next working day: 民法典 §203).
