@@ -134,16 +134,23 @@ def case_deadline(case: Case, today: datetime.date | None = None) -> Deadline:
         promised = calendar.add_days(
             start, case.promised_days + case.extension_days, unit=case.limit_unit, pauses=pauses
         )
-        statutory = None
-        law = _statutory(case)
-        if law is not None:
-            value, unit = law
-            # A §42 extension lengthens the statutory limit too, in the case's own unit.
-            statutory = calendar.add_days(start, value, unit=unit, pauses=pauses)
-            if case.extension_days:
-                statutory = calendar.add_days(statutory, case.extension_days, unit=case.limit_unit)
     except CalendarNotLoaded as exc:
         return Deadline(None, paused=paused, missing=exc.year)
+    statutory = None
+    law = _statutory(case)
+    if law is not None:
+        value, unit = law
+        try:
+            statutory = calendar.add_days(start, value, unit=unit, pauses=pauses)
+            # A §42 extension lengthens the statutory limit too, in the case's own unit.
+            if case.extension_days:
+                statutory = calendar.add_days(statutory, case.extension_days, unit=case.limit_unit)
+        except CalendarNotLoaded as exc:
+            # The statutory period runs into a year not loaded yet: past the promise when that
+            # year is later than the promised day's, so the promise stands; unknown otherwise.
+            if exc.year <= promised.year:
+                return Deadline(None, paused=paused, missing=exc.year)
+            statutory = None
     capped = statutory is not None and promised > statutory
     due = statutory if capped and statutory is not None else promised
     unit = case.limit_unit if not capped or law is None else law[1]

@@ -251,7 +251,9 @@ def test_a_deadline_on_a_provisional_year_is_marked_everywhere_with_reason_and_w
     deadline = clock.case_deadline(case)
     assert deadline.due == Oracle(world.center_a).add_days(D(2026, 12, 1), 10)
     assert deadline.provisional == (2026,)
-    reason = "暂定：按2026年的预估日历（尚无调休上班日）计算。国务院办公厅一般在上一年11月至12月公布"
+    reason = (
+        "暂定：按2026年的预估日历（尚无调休上班日）计算。国务院办公厅一般在上一年11月至12月公布"
+    )
 
     detail = _text(login(world.clerk_a).get(reverse("cases:detail", args=[case.number])))
     assert reason in detail
