@@ -306,3 +306,53 @@ def test_a_missing_year_says_which_schedule_is_awaited_and_the_notice_says_so(wo
     flat = [value for row in facts for _label, value in row]
     assert "待确定" in flat
     assert any("2027年节假日安排尚未公布" in str(v) for v in flat)
+
+
+def test_entering_the_official_schedule_recomputes_and_notifies_whose_date_moved(world):
+    from onewindow.deadlines.services import calendar_schedule_enter
+    from onewindow.deadlines.services import HolidayRange as Range
+    from onewindow.notifications.models import Message
+
+    # 2027 loaded by rule (no make-up days): a case of 20 working days from 14 December 2026
+    # ends in January 2027 on that estimate.
+    CalendarDay.objects.filter(date__year=2027, place__isnull=True).delete()
+    CalendarYear.objects.filter(year=2027).delete()
+    calendar_seed_from_library(years=[2027])
+    assert CalendarYear.objects.get(year=2027).source == CalendarSource.PROVISIONAL
+    forget_cached_calendars()
+    case = _late_case(world, at=D(2026, 12, 14))
+    estimated = case.due_date
+    assert estimated is not None and estimated.year == 2027
+    assert clock.case_deadline(case).provisional == (2027,)
+
+    # The official schedule gives a longer New Year (1–5 January): the deadline moves.
+    calendar_schedule_enter(
+        year=2027,
+        holidays=[Range("元旦", D(2027, 1, 1), D(2027, 1, 5))],
+        actor=world.admin_province,
+        replace=True,
+    )
+    case.refresh_from_db()
+    expected = Oracle(world.center_a).add_days(D(2026, 12, 14), 20)
+    assert case.due_date == expected != estimated
+    assert clock.case_deadline(case).provisional == ()
+
+    moved = Message.objects.filter(case_number=case.number, event="case.deadline_moved")
+    to_applicant = moved.get(recipient_phone="13912345678")
+    to_clerk = moved.get(recipient_user=world.clerk_a)
+    for message in (to_applicant, to_clerk):
+        assert expected.isoformat() in message.body
+        assert estimated.isoformat() in message.body
+
+
+def test_the_administrator_is_prompted_for_next_years_schedule_only_where_it_may_be_entered(
+    world, login
+):
+    from onewindow.deadlines.selectors import schedule_prompt_year
+
+    prompt = schedule_prompt_year()
+    province = login(world.admin_province).get(reverse("accounts:ws-admin")).content.decode()
+    county = login(world.admin_a).get(reverse("accounts:ws-admin")).content.decode()
+    assert ('data-testid="schedule-prompt"' in province) is (prompt is not None)
+    # A county's administrator cannot enter it: no task to do what it may not do.
+    assert 'data-testid="schedule-prompt"' not in county
