@@ -11,8 +11,8 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from onewindow.cases import clock
 from onewindow.accounts.models import User
+from onewindow.cases import clock
 from onewindow.cases.choices import Action, CaseState
 from onewindow.cases.models import Case, CaseEvent, CaseStep
 from onewindow.deadlines.signals import calendar_changed
@@ -114,19 +114,27 @@ def deadline_moved_notify(moved: list[tuple[Case, datetime.date | None]]) -> Non
             if deadline.pending_reason:
                 text = f"{text} {deadline.pending_reason}"
             subject = _("OneWindow: %(number)s") % {"number": case.number}
-            common = {
-                "event": Event.CASE_DEADLINE_MOVED,
-                "subject": subject,
-                "body": text,
-                "case_number": case.number,
-                "place": case.home_place,
-                "region_code": case.region_code,
-            }
             if not case.parent_id:
                 rows += notification_build(
-                    **common, recipient_phone=case.contact_phone, recipient_user=case.submitted_by
+                    event=Event.CASE_DEADLINE_MOVED,
+                    subject=subject,
+                    body=text,
+                    recipient_phone=case.contact_phone,
+                    recipient_user=case.submitted_by,
+                    place=case.home_place,
+                    case_number=case.number,
+                    region_code=case.region_code,
                 )
             clerk = clerks.get(accepted_by.get(case.pk, 0))
             if clerk is not None:
-                rows += notification_build(**common, recipient_user=clerk, channels=["inbox"])
+                rows += notification_build(
+                    event=Event.CASE_DEADLINE_MOVED,
+                    subject=subject,
+                    body=text,
+                    recipient_user=clerk,
+                    channels=["inbox"],
+                    place=case.home_place,
+                    case_number=case.number,
+                    region_code=case.region_code,
+                )
     notifications_save(rows)

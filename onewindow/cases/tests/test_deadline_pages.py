@@ -183,9 +183,13 @@ def test_every_staff_page_says_the_clock_is_paused_and_shows_the_date_as_it_stan
     detail = login(world.clerk_a).get(reverse("cases:detail", args=[paused_case.number]))
     html = detail.content.decode()
     header = html.split('data-testid="due-date"')[1].split("</dd>")[0]
-    assert PAUSED in header and expected in header and stale not in header
+    assert PAUSED in header
+    assert expected in header
+    assert stale not in header
     clocks = html.split('data-clock="decision"')[1].split("</li>")[0]
-    assert PAUSED in clocks and expected in clocks and stale not in clocks
+    assert PAUSED in clocks
+    assert expected in clocks
+    assert stale not in clocks
 
     for user, url in (
         (world.reviewer_x, reverse("cases:inbox")),
@@ -193,7 +197,9 @@ def test_every_staff_page_says_the_clock_is_paused_and_shows_the_date_as_it_stan
     ):
         page = login(user).get(url).content.decode()
         row = page.split(paused_case.number)[-1].split("</tr>")[0]
-        assert PAUSED in row and expected in row and stale not in row, url
+        assert PAUSED in row, url
+        assert expected in row, url
+        assert stale not in row, url
 
 
 def test_the_applicants_page_and_the_public_look_up_say_so_too(world, login, client, paused_case):
@@ -201,10 +207,12 @@ def test_the_applicants_page_and_the_public_look_up_say_so_too(world, login, cli
     citizen = login(world.citizen)
     mine = citizen.get(reverse("portal:applications")).content.decode()
     row = mine.split(paused_case.number, 1)[1].split("</tr>")[0]
-    assert PAUSED in row and expected in row
+    assert PAUSED in row
+    assert expected in row
 
     own = _text(citizen.get(reverse("portal:application", args=[paused_case.number])))
-    assert PAUSED in own and expected in own
+    assert PAUSED in own
+    assert expected in own
 
     looked_up = client.post(
         reverse("portal:progress"),
@@ -212,7 +220,8 @@ def test_the_applicants_page_and_the_public_look_up_say_so_too(world, login, cli
         follow=True,
     )
     public = _text(looked_up)
-    assert PAUSED in public and expected in public
+    assert PAUSED in public
+    assert expected in public
     assert paused_case.due_date.isoformat() not in public.split("办结期限")[-1][:40]
 
 
@@ -277,7 +286,8 @@ def test_a_deadline_on_a_provisional_year_is_marked_everywhere_with_reason_and_w
     from onewindow.notifications.models import Message
 
     accepted = Message.objects.filter(case_number=case.number, event="case.accepted").first()
-    assert accepted is not None and "暂定" in accepted.body
+    assert accepted is not None
+    assert "暂定" in accepted.body
 
 
 def test_a_missing_year_says_which_schedule_is_awaited_and_the_notice_says_so(world, login):
@@ -300,17 +310,18 @@ def test_a_missing_year_says_which_schedule_is_awaited_and_the_notice_says_so(wo
     assert notice.data["due_status"] == "pending"
     assert "2027年节假日安排尚未公布" in notice.data["due_note"]
     # The PDF's facts carry the note (never the date left blank without a word).
+    from onewindow.documents.choices import DocumentKind
     from onewindow.documents.render import _kind_context
 
-    facts = _kind_context("acceptance", notice.data)["extra_facts"]
+    facts = _kind_context(DocumentKind.ACCEPTANCE, notice.data)["extra_facts"]
     flat = [value for row in facts for _label, value in row]
     assert "待确定" in flat
     assert any("2027年节假日安排尚未公布" in str(v) for v in flat)
 
 
 def test_entering_the_official_schedule_recomputes_and_notifies_whose_date_moved(world):
-    from onewindow.deadlines.services import calendar_schedule_enter
     from onewindow.deadlines.services import HolidayRange as Range
+    from onewindow.deadlines.services import calendar_schedule_enter
     from onewindow.notifications.models import Message
 
     # 2027 loaded by rule (no make-up days): a case of 20 working days from 14 December 2026
@@ -322,7 +333,8 @@ def test_entering_the_official_schedule_recomputes_and_notifies_whose_date_moved
     forget_cached_calendars()
     case = _late_case(world, at=D(2026, 12, 14))
     estimated = case.due_date
-    assert estimated is not None and estimated.year == 2027
+    assert estimated is not None
+    assert estimated.year == 2027
     assert clock.case_deadline(case).provisional == (2027,)
 
     # The official schedule gives a longer New Year (1–5 January): the deadline moves.

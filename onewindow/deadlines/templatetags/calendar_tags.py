@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from django import template
 
-from onewindow.deadlines.selectors import calendar_warnings as _calendar_warnings
 from onewindow.deadlines.policies import may_set_national_calendar
+from onewindow.deadlines.selectors import calendar_warnings as _calendar_warnings
 from onewindow.deadlines.selectors import schedule_prompt_year
 
 if TYPE_CHECKING:
