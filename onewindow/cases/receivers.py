@@ -60,7 +60,8 @@ def recompute_open_deadlines(
         )
         if place is not None:
             cases = cases.filter(home_place=place)
-        for case in cases.prefetch_related("procedures").iterator(chunk_size=500):
+        related = cases.select_related("version", "home_place").prefetch_related("procedures")
+        for case in related.iterator(chunk_size=500):
             due = compute(case)
             if due != getattr(case, field):
                 Case.objects.filter(pk=case.pk).update(**{field: due, "next_level_change": today})
