@@ -164,6 +164,8 @@ def world(db: None) -> SimpleNamespace:
     w.admin_b = _staff("admin_b", Role.ADMINISTRATOR, region=county_b)
     w.admin_b.is_staff = True
     w.admin_b.save()
+    # The province's administrator: the one who sets the national calendar (issue 17 item 7).
+    w.admin_province = _staff("admin_province", Role.ADMINISTRATOR, region=province)
     w.stranger = UserFactory(username="stranger")  # a login with no role at all
     w.person = NaturalPersonFactory(name="王小明")
     w.citizen = UserFactory(username="citizen", name="李华")

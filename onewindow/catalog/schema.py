@@ -44,6 +44,7 @@ from onewindow.catalog.choices import (
     TongbanScope,
     choice_labels,
 )
+from onewindow.catalog.limits import promise_overrun
 
 CODE_RE = re.compile(r"^[0-9A-Z]{1,12}$")
 _SEPARATORS = re.compile(r"[,，、;；\s]+")
@@ -764,25 +765,29 @@ def _check_situations(c: _Checker, guide: Guide) -> None:
                 )
 
 
-def _working(limit: Limit) -> float:
-    # Compare limits in one unit: five working days make a calendar week of seven.
-    value = limit.value or 0
-    return value if limit.unit == LimitUnit.WORKING_DAYS else value * 5 / 7
-
-
 def _check_limits(c: _Checker, guide: Guide) -> None:
+    # The promise may not exceed the law, in any unit (limits.py states the rule).
     statutory, promised = guide.statutory_limit, guide.promised_limit
-    if (
-        statutory
-        and promised
-        and None not in (statutory.value, promised.value)
-        and _working(promised) > _working(statutory)
-    ):
-        c.add(
-            "promised_limit",
-            _("The promised limit (%(p)s) is longer than the statutory limit (%(s)s).")
-            % {"p": promised.value, "s": statutory.value},
-        )
+    if statutory and promised and statutory.value and promised.value:
+        overrun = promise_overrun(promised.value, promised.unit, statutory.value, statutory.unit)
+        if overrun is not None:
+            c.add(
+                "promised_limit",
+                _(
+                    "The promised limit (%(p)s %(pu)s) can end after the statutory limit "
+                    "(%(s)s %(su)s): accepted on %(day)s, the promise would end on %(pend)s and "
+                    "the statutory period on %(send)s. Shorten the promise."
+                )
+                % {
+                    "p": promised.value,
+                    "pu": LimitUnit(promised.unit).label,
+                    "s": statutory.value,
+                    "su": LimitUnit(statutory.unit).label,
+                    "day": overrun.accepted.isoformat(),
+                    "pend": overrun.promised_end.isoformat(),
+                    "send": overrun.statutory_end.isoformat(),
+                },
+            )
     promised_days = guide.promised_days
     if guide.case_type == CaseType.IMMEDIATE and promised_days > 0:
         c.add("promised_limit", _("An item done on the spot has a promised limit of 0 days."))

@@ -83,9 +83,13 @@ class WorkCalendar:
         years: Iterable[int],
         exceptions: dict[datetime.date, tuple[str, str]],
         place_id: int | None = None,
+        provisional: Iterable[int] = (),
     ) -> None:
         self.place_id = place_id
         self.years = frozenset(years)
+        # Loaded years whose schedule is estimated (no make-up working days yet): a deadline
+        # counted across them is provisional until the State Council's notice is entered.
+        self.provisional_years = frozenset(provisional) & self.years
         # ordinal → (kind, name); ordinals keep the hot paths in integer arithmetic.
         self._exceptions = {d.toordinal(): kn for d, kn in exceptions.items()}
         work: list[int] = []
@@ -317,6 +321,7 @@ class _Cache:
         self.lock = threading.Lock()
         self.token: str | None = None
         self.years: frozenset[int] = frozenset()
+        self.provisional: frozenset[int] = frozenset()
         self.national: dict[datetime.date, tuple[str, str]] = {}
         self.overrides: dict[int, dict[datetime.date, tuple[str, str]]] = {}
         self.calendars: dict[int | None, WorkCalendar] = {}
@@ -338,9 +343,12 @@ def _current_token() -> str | None:
 
 
 def _load(cache: _Cache, token: str | None) -> None:
+    from onewindow.deadlines.choices import REVIEW_SOURCES
     from onewindow.deadlines.models import CalendarDay, CalendarYear
 
-    cache.years = frozenset(CalendarYear.objects.values_list("year", flat=True))
+    loaded = list(CalendarYear.objects.values_list("year", "source"))
+    cache.years = frozenset(year for year, _source in loaded)
+    cache.provisional = frozenset(year for year, source in loaded if source in REVIEW_SOURCES)
     cache.national, cache.overrides = {}, {}
     rows = CalendarDay.objects.values_list("date", "kind", "name", "place_id")
     for day, kind, name, place_id in rows.iterator():
@@ -370,7 +378,12 @@ def calendar_for(place: object | None = None) -> WorkCalendar:
             exceptions = dict(_cache.national)
             if place_id is not None:
                 exceptions.update(_cache.overrides[place_id])
-            found = WorkCalendar(years=_cache.years, exceptions=exceptions, place_id=place_id)
+            found = WorkCalendar(
+                years=_cache.years,
+                exceptions=exceptions,
+                place_id=place_id,
+                provisional=_cache.provisional,
+            )
             if token is not None:
                 _cache.calendars[place_id] = found
         return found

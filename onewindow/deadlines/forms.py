@@ -85,9 +85,19 @@ class DayForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=NAME_LENGTH, required=False)
     note = forms.CharField(label=_("Reason for the change"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, places: QuerySet[ServicePlace], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, places: QuerySet[ServicePlace], national: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["place"]).queryset = places
+        field = cast(forms.ModelChoiceField, self.fields["place"])
+        field.queryset = places
+        if not national:
+            # A county's administrator sets only its own centers' exceptions (issue 17 item 7).
+            field.required = True
+            field.empty_label = None
+            field.help_text = _(
+                "The national calendar is set by a national or provincial administrator."
+            )
 
 
 class ExplainForm(StyledFormMixin, forms.Form):

@@ -18,8 +18,19 @@ from onewindow.deadlines.models import CalendarChange, CalendarDay, CalendarYear
 if TYPE_CHECKING:
     from onewindow.organisations.models import ServicePlace
 
-# From this day of a year on, the next year's schedule should be in (published around November).
-NEXT_YEAR_DUE = (10, 1)
+# From 1 November the next year's schedule is due: the State Council (国务院办公厅) publishes it
+# usually in November or December, and deadlines start running into the new year.
+NEXT_YEAR_DUE = (11, 1)
+
+
+def schedule_prompt_year(today: datetime.date | None = None) -> int | None:
+    """The year whose official schedule the administrator is asked to enter now: from 1 November
+    the next year, until its schedule is entered (or a provisional one confirmed)."""
+    today = today or timezone.localdate()
+    if today < datetime.date(today.year, *NEXT_YEAR_DUE):
+        return None
+    loaded = CalendarYear.objects.filter(year=today.year + 1).first()
+    return today.year + 1 if loaded is None or loaded.needs_review else None
 
 
 def calendar_warnings(today: datetime.date | None = None) -> list[str]:
@@ -35,14 +46,24 @@ def calendar_warnings(today: datetime.date | None = None) -> list[str]:
             )
             % {"year": today.year}
         )
-    if today >= datetime.date(today.year, *NEXT_YEAR_DUE) and today.year + 1 not in years:
+    prompt = schedule_prompt_year(today)
+    if prompt is not None and prompt not in years:
         messages.append(
             _(
                 "The calendar of %(year)s is not loaded yet. The State Council publishes the "
                 "holiday schedule around November: load it from the library or enter it as soon as "
                 "it is out, or deadlines running into %(year)s cannot be computed."
             )
-            % {"year": today.year + 1}
+            % {"year": prompt}
+        )
+    elif prompt is not None:
+        messages.append(
+            _(
+                "It is November: enter the State Council's holiday schedule of %(year)s as soon as "
+                "it is published (usually in November or December). Until then deadlines running "
+                "into %(year)s are provisional, and every page shows them so."
+            )
+            % {"year": prompt}
         )
     for year in sorted(years):
         if years[year].needs_review:

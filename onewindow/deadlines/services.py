@@ -53,6 +53,18 @@ if TYPE_CHECKING:
     from onewindow.organisations.models import ServicePlace
 
 
+def _national(actor: User | None) -> None:
+    """Refuse a national change by a county's administrator (``None`` is the system: the
+    migrations, ``manage.py calendar_seed`` and tests)."""
+    if actor is not None and not policies.may_set_national_calendar(actor):
+        raise NotPermitted(
+            _(
+                "The national holiday schedule is set by a national or provincial administrator; "
+                "you may change the exceptions of your own service centers."
+            )
+        )
+
+
 def _lock() -> None:
     CalendarState.objects.select_for_update().get_or_create(pk=CalendarState.SINGLETON)
 
@@ -106,6 +118,7 @@ def calendar_seed_from_library(
     (e.g. a December make-up day entered with the next year's schedule) are kept and win over the
     library. Returns the years loaded now.
     """
+    _national(actor)
     wanted = sorted({check_year(y) for y in years})
     if not wanted:
         raise DomainError(_("Choose at least one year."))
@@ -183,6 +196,7 @@ def calendar_schedule_enter(
     each make-up day a working day. ``replace`` is needed when the year is already loaded and
     deletes its national days (1 January – 31 December) first.
     """
+    _national(actor)
     check_year(year)
     holidays = [HolidayRange(h.name.strip(), h.first_day, h.last_day) for h in holidays]
     makeup_days = [MakeupDay(m.day, m.name.strip()) for m in makeup_days]
@@ -269,6 +283,8 @@ def calendar_day_set(
         and not policies.may_change_place_calendar(actor, place)
     ):
         raise NotPermitted(_("This service place lies outside your region."))
+    if place is None:
+        _national(actor)
     _lock()
     if not CalendarYear.objects.filter(year=day.year).exists():
         raise DomainError(
@@ -321,8 +337,10 @@ def calendar_day_set(
 def calendar_year_confirm(*, year: int, actor: User | None, note: str = "") -> CalendarYear:
     """An administrator checked a provisional year against the notice and found it right.
 
-    No day changes, so no ``calendar_changed`` is sent; the change is logged all the same.
+    No day changes, but ``calendar_changed`` is sent all the same: the deadlines counted on the
+    year are recomputed (and any that moved notified) now that they are firm.
     """
+    _national(actor)
     _lock()
     found = CalendarYear.objects.filter(year=year).first()
     if found is None:
@@ -341,6 +359,5 @@ def calendar_year_confirm(*, year: int, actor: User | None, note: str = "") -> C
         place=None,
         description=_("%(year)s checked against the State Council notice.") % {"year": year}
         + (f"（{note.strip()}）" if note.strip() else ""),
-        signal=False,
     )
     return found

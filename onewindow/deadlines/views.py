@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.forms import BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,7 +32,7 @@ from onewindow.deadlines.forms import (
     YearLoadForm,
 )
 from onewindow.deadlines.library import chinese_calendar_years
-from onewindow.deadlines.policies import calendar_places
+from onewindow.deadlines.policies import calendar_places, may_set_national_calendar
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import ServicePlace
@@ -47,6 +48,12 @@ def _place(request: AuthenticatedHttpRequest, value: str | None) -> ServicePlace
     if not value.isdigit():
         raise Http404
     return get_object_or_404(calendar_places(request.user), pk=int(value))
+
+
+def _require_national(request: AuthenticatedHttpRequest) -> None:
+    """The national schedule is a national or provincial administrator's (issue 17 item 7)."""
+    if not may_set_national_calendar(request.user):
+        raise PermissionDenied
 
 
 def _year_url(year: int, place: ServicePlace | None = None) -> str:
@@ -80,6 +87,7 @@ def year_page(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
             "library_years": sorted(chinese_calendar_years()),
             "changes": selectors.calendar_changes(places=places, limit=15),
             "legend": [(r.value, r.label) for r in LEGEND],
+            "national": may_set_national_calendar(request.user),
             # One msgid for the row, so the column heads can be as short as 一 二 … 日.
             "weekdays": _("Mon Tue Wed Thu Fri Sat Sun").split(),
         },
@@ -89,6 +97,7 @@ def year_page(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
 @role_required(ADMIN)
 @require_POST
 def year_load(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_national(request)
     form = YearLoadForm(request.POST)
     if not form.is_valid():
         messages.error(
@@ -122,6 +131,7 @@ def year_load(request: AuthenticatedHttpRequest) -> HttpResponse:
 @role_required(ADMIN)
 @require_POST
 def year_confirm(request: AuthenticatedHttpRequest, year: int) -> HttpResponse:
+    _require_national(request)
     try:
         services.calendar_year_confirm(
             year=year, actor=request.user, note=request.POST.get("note", "")[:200]
@@ -148,6 +158,7 @@ def _schedule_rows(formset: BaseFormSet[HolidayRowForm]) -> list[services.Holida
 @role_required(ADMIN)
 def schedule(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Enter a year's schedule as published by the State Council (one service call)."""
+    _require_national(request)
     post = request.POST if request.method == "POST" else None
     year = timezone.localdate().year + 1
     if (asked := request.GET.get("year", "")).isdigit():
@@ -213,7 +224,10 @@ def day_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     current = selectors.calendar_day(day=initial["date"], place=place)
     if current:
         initial.update(kind=current.kind, name=current.name)
-    form = DayForm(post, initial=initial, places=places)
+    national = may_set_national_calendar(request.user)
+    if place is None and not national:
+        initial["place"] = place = places.first()
+    form = DayForm(post, initial=initial, places=places, national=national)
     if post is not None and form.is_valid():
         data = form.cleaned_data
         try:

@@ -316,6 +316,10 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
         supervision_cards.load(today)
         evaluation_ratings.load()
 
+    # The province's administrator sets the national holiday schedule, which a county's
+    # administrator may not (issue 17 item 7). Last, so the county's random data stays as it was.
+    b.staff(Role.ADMINISTRATOR, username="admin_province", title="省级系统管理员", region=province)
+
     # One password for every demo login, hashed once: hashing is deliberately slow.
     user_model.objects.all().update(password=b.password_hash)
 

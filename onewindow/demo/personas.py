@@ -29,6 +29,7 @@ PERSONAS = (
     ("supervisor", "电子监察人员 Supervisor", "榆中县"),
     ("hotline", "热线坐席 Hotline agent", "榆中县 12345"),
     ("admin", "系统管理员 Administrator", "榆中县"),
+    ("admin_province", "系统管理员 Provincial administrator (national calendar)", "甘肃省"),
     ("catalog", "事项目录管理员 Catalog manager", "榆中县"),
     ("citizen", "群众 Citizen", "网上办事大厅"),
     ("company", "企业 Company", "网上办事大厅"),

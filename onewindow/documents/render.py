@@ -9,6 +9,7 @@ reprint years later reads as the first print did. The snapshot (``samples.py`` h
 - materials (receipt, acceptance, correction, deferral_commitment, withdrawal): a list of
   {name, kind_label, copies, status (received / missing / defective / deferred), note};
 - receipt: window_name, clerk_name; acceptance: promised_days, limit_unit_label, due_date,
+  due_status (firm / provisional / pending) and due_note (why not firm, and when it will be),
   result_name; correction: opinion, resubmit_place, resubmit_by;
 - refusal: reason, basis, competent_body, appeal_government, appeal_court;
 - deferral_commitment: due_date, commitment; notification_commitment: conditions, basis,
@@ -195,9 +196,17 @@ def _kind_context(kind: DocumentKind, d: dict[str, Any]) -> dict[str, Any]:
         days = d.get("promised_days")
         unit = d.get("limit_unit_label") or _("working days")
         limit = "" if days in (None, "") else _("%(days)s %(unit)s") % {"days": days, "unit": unit}
-        # The cases app may not know the day yet (a calendar year not published).
+        # The cases app may not know the day yet (a calendar year not published), or know it only
+        # on an estimated calendar: the notice says so, with the reason, never a bare date.
         due = d.get("due_date") or _("as calculated by the system")
+        status = d.get("due_status", "")
+        if status == "pending":
+            due = _("to be set")
+        elif status == "provisional" and d.get("due_date"):
+            due = _("%(date)s (provisional)") % {"date": d["due_date"]}
         facts = [[(_("Promised time limit"), limit), (_("Expected completion date"), due)]]
+        if d.get("due_note"):
+            facts.append([(_("About the deadline"), d["due_note"])])
         if d.get("result_name"):
             facts.append([(_("Result of the case"), d["result_name"])])
         return {

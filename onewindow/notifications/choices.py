@@ -19,6 +19,7 @@ class Event(models.TextChoices):
     CASE_COMPLETED = "case.completed", _("Case completed")
     CASE_WITHDRAWN = "case.withdrawn", _("Application withdrawn")
     CASE_RETURNED = "case.returned", _("Application returned")
+    CASE_DEADLINE_MOVED = "case.deadline_moved", _("Deadline moved with the calendar")
     SUPERVISION_WARNING = "supervision.warning", _("Supervision warning")
     SUPERVISION_CARD = "supervision.card", _("Yellow or red card")
     SUPERVISION_URGING = "supervision.urging", _("Supervision urging")

@@ -300,8 +300,9 @@ def progress_context(case: Case, *, public: bool) -> dict[str, Any]:
     parts = []
     if case.kind == CaseKind.JOINT:
         parts = list(case.parts.select_related("department").order_by("stage", "id"))
-    if case.due_date:
-        due = _date(case.due_date)
+    deadline = clock.case_deadline(case)
+    if deadline.due or deadline.missing:
+        due = _date(deadline.due) if deadline.due else _("to be set")
     elif case.accepted_at:
         due = _("to be set")
     else:
@@ -317,6 +318,7 @@ def progress_context(case: Case, *, public: bool) -> dict[str, Any]:
         "steps": steps,
         "stages": stages(case, steps),
         "due": due,
+        "deadline": deadline,
         "due_why": clock.deadline_in_words(case),
         "promised": unit_limit,
         "documents": documents,

@@ -19,6 +19,21 @@ from onewindow.registries.models import AgentAuthorization, LegalPerson, Natural
 from onewindow.registries.selectors import applicant_find
 
 LOOKUP_ROLES = (Role.WINDOW_CLERK, Role.HOTLINE_AGENT, Role.ADMINISTRATOR)
+# The applicants a clerk has looked up by number or registered in this session: they are at the
+# clerk's window, so the clerk sees their numbers in full (registries.policies).
+AT_WINDOW = "registries_at_window"
+AT_WINDOW_MAX = 50
+
+
+def _at_window(request: HttpRequest, subject: NaturalPerson | LegalPerson) -> None:
+    if not policies.may_register(request.user):  # type: ignore[arg-type]  # behind the guard
+        return
+    kept = [p for p in request.session.get(AT_WINDOW, []) if p != str(subject.public_id)]
+    request.session[AT_WINDOW] = [str(subject.public_id), *kept][:AT_WINDOW_MAX]
+
+
+def _is_at_window(request: HttpRequest, subject: NaturalPerson | LegalPerson) -> bool:
+    return str(subject.public_id) in request.session.get(AT_WINDOW, [])
 
 
 @role_required(*LOOKUP_ROLES)
@@ -36,6 +51,7 @@ def lookup(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             context.update(searched=True, found=found, kind=kind)
             if found is not None:
+                _at_window(request, found)
                 return redirect(found_url(found))
     context["may_register"] = policies.may_register(request.user)
     return render(request, "registries/lookup.html", context)
@@ -68,7 +84,9 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: str) -> HttpResp
         {
             "title": person.name,
             "person": person,
-            "reveal": policies.may_read_personal_numbers(request.user, person),
+            "reveal": policies.may_read_personal_numbers(
+                request.user, person, at_window=_is_at_window(request, person)
+            ),
             "warnings": resident_id_warnings(person.id_number),
             "agents": agencies,
             "acting_for": person.agencies.select_related(
@@ -90,7 +108,9 @@ def organisation_detail(request: AuthenticatedHttpRequest, public_id: str) -> Ht
         {
             "title": organisation.name,
             "organisation": organisation,
-            "reveal": policies.may_read_personal_numbers(request.user, organisation),
+            "reveal": policies.may_read_personal_numbers(
+                request.user, organisation, at_window=_is_at_window(request, organisation)
+            ),
             "agents": organisation.authorised_agents.select_related("agent"),
             "may_register": policies.may_register(request.user),
         },
@@ -109,6 +129,7 @@ def person_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
+            _at_window(request, person)
             messages.success(request, _("The person is registered."))
             return redirect("registries:person", public_id=person.public_id)
     return render(request, "registries/form.html", {"title": _("Register a person"), "form": form})
@@ -126,6 +147,7 @@ def organisation_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
+            _at_window(request, organisation)
             messages.success(request, _("The organisation is registered."))
             return redirect("registries:organisation", public_id=organisation.public_id)
     return render(

@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from onewindow.cases.choices import STATE_CLOCK, CaseState, WarningLevel
-from onewindow.cases.clock import CORRECTION_NOTICE_DAYS, DELIVERY_DAYS
+from onewindow.cases.clock import CORRECTION_NOTICE_DAYS, DELIVERY_DAYS, Deadline, case_deadline
 from onewindow.cases.models import Case
 from onewindow.catalog.choices import LimitUnit
 from onewindow.deadlines.calendar import CalendarNotLoaded, DayNote, calendar_for
@@ -39,6 +39,8 @@ class ClockRow:
     level: str
     # Day by day from the start to the deadline (the promised limit has its own table).
     notes: tuple[DayNote, ...] = ()
+    # The promised limit's qualifications: paused, provisional, pending, capped (issue 11).
+    deadline: Deadline | None = None
 
     @property
     def level_label(self) -> str:
@@ -62,6 +64,7 @@ def case_clocks(case: Case) -> list[ClockRow]:
     current = STATE_CLOCK.get(case.state)
     level = case.warning_level
     received = timezone.localdate(case.received_at) if case.received_at else None
+    deadline = case_deadline(case)
     rows = [
         ClockRow(
             Clock.ACCEPTANCE,
@@ -76,9 +79,10 @@ def case_clocks(case: Case) -> list[ClockRow]:
             Clock.DECISION,
             str(Clock.DECISION.label),
             timezone.localdate(case.accepted_at) if case.accepted_at else None,
-            case.due_date,
+            deadline.due,
             current == Clock.DECISION,
             level if current == Clock.DECISION else WarningLevel.NORMAL,
+            deadline=deadline,
         ),
     ]
     if case.state == CaseState.IN_REVIEW:

@@ -75,8 +75,13 @@ def _accepted(change: Change, *, on: datetime.datetime | None = None) -> None:
         joint.parts_spawn(change)
     else:
         steps.open_step(case, 0, change.at)
-    case.due_date = clock.case_due_date(case)
-    change.issue(DocumentKind.ACCEPTANCE, {"materials": materials_data(case)})
+    deadline = clock.case_deadline(case)
+    case.due_date = deadline.due
+    # A notice never carries a deadline silently: provisional or to be set, it says so and why.
+    change.issue(
+        DocumentKind.ACCEPTANCE,
+        {"materials": materials_data(case), **clock.deadline_snapshot(deadline)},
+    )
 
 
 def case_accept(

@@ -10,6 +10,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from onewindow.cases import clock
 from onewindow.cases.choices import Outcome
 from onewindow.notifications.services import notification_queue
 
@@ -63,7 +64,7 @@ def _body(case: Case, event: str) -> str:
         ),
     }
     step = case.steps.filter(finished_at__isnull=True).values_list("name", flat=True).first()
-    return texts[event] % {
+    body = texts[event] % {
         "title": case.title,
         "number": case.number,
         "due": _date(case.due_date),
@@ -73,6 +74,12 @@ def _body(case: Case, event: str) -> str:
         "code": case.pickup_code,
         "tracking": case.tracking_number,
     }
+    if event in ("case.accepted", "case.special_procedure"):
+        # A provisional or unknown deadline is never sent as a firm date (issue 11 item 5).
+        reason = clock.deadline_shown(case).pending_reason
+        if reason:
+            body = f"{body} {reason}"
+    return body
 
 
 def case_notify(*, case: Case, event: str, action: Action, extra: str = "") -> None:

@@ -333,7 +333,7 @@ def test_calendar_change_moves_open_deadlines(world, entry_x):
     assert before == calendar_for(world.center_a).add_days(datetime.date(2026, 6, 1), 3)
     # an extra day off inside the counted days pushes the deadline one working day later
     calendar_day_set(
-        day=datetime.date(2026, 6, 2), kind="closed", name="临时停电", actor=world.admin_a
+        day=datetime.date(2026, 6, 2), kind="closed", name="临时停电", actor=world.admin_province
     )
     case.refresh_from_db()
     assert case.due_date > before

@@ -87,6 +87,7 @@ def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     materials = list(case.materials.all())
     panels = panels_for(offered)
     may_open_scans = policies.may_open_scans(request.user, case)
+    deadline = clock.case_deadline(case)
     return render(
         request,
         "cases/detail.html",
@@ -103,7 +104,8 @@ def case_detail(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
             "events": selectors.timeline(case),
             "documents": case.documents.all(),
             "procedures": case.procedures.all(),
-            "deadline_notes": clock.case_deadline_explanation(case),
+            "deadline": deadline,
+            "deadline_notes": clock.case_deadline_explanation(case, deadline=deadline),
             # Panels other apps contribute (supervision's clocks and urgings): cases imports none.
             "extra_panels": [
                 render_to_string(p.template, {"case": case, **p.context}, request=request)

@@ -515,7 +515,7 @@ def blank_required_element(book, w):
 def promised_longer_than_statutory(book, w):
     row = book.row_of("事项", ITEM_A, w.dept_x.uscc)
     book.set("事项", row, "承诺办结时限", 300)
-    return ("事项", row, "承诺办结时限", "longer than the statutory limit")
+    return ("事项", row, "承诺办结时限", "can end after the statutory limit")
 
 
 def unknown_situation(book, w):

@@ -32,7 +32,7 @@ def test_reuse_costs_one_primary_key_read(django_assert_num_queries):
 def test_a_change_bumps_the_version_and_invalidates(world):
     before = calendar_for()
     version = CalendarState.objects.get().version
-    calendar_day_set(day=THURSDAY, kind=DayKind.CLOSED, name="停电", actor=world.admin_a)
+    calendar_day_set(day=THURSDAY, kind=DayKind.CLOSED, name="停电", actor=world.admin_province)
     assert CalendarState.objects.get().version == version + 1
     after = calendar_for()
     assert after is not before
@@ -57,7 +57,7 @@ def test_a_rolled_back_change_does_not_stay_cached(world):
 
     def change_then_fail():
         with transaction.atomic():
-            calendar_day_set(day=THURSDAY, kind=DayKind.CLOSED, actor=world.admin_a)
+            calendar_day_set(day=THURSDAY, kind=DayKind.CLOSED, actor=world.admin_province)
             seen_inside.append(calendar_for().is_workday(THURSDAY))
             raise Rollback
 

@@ -14,7 +14,11 @@ from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.deadlines.calendar import CalendarNotLoaded, calendar_for
 from onewindow.deadlines.choices import CalendarSource, ChangeAction, DayKind
 from onewindow.deadlines.models import CalendarChange, CalendarDay, CalendarState, CalendarYear
-from onewindow.deadlines.selectors import calendar_warnings, schedule_initial
+from onewindow.deadlines.selectors import (
+    calendar_warnings,
+    schedule_initial,
+    schedule_prompt_year,
+)
 from onewindow.deadlines.services import (
     HolidayRange,
     MakeupDay,
@@ -121,9 +125,13 @@ def test_a_year_without_make_up_days_is_provisional_and_warned():
 
 
 def test_warnings_about_next_year():
-    assert calendar_warnings(D(2026, 9, 30)) == []
-    (warning,) = calendar_warnings(D(2026, 10, 1))
+    # The State Council publishes next year's schedule in November or December: the
+    # administrator is prompted from 1 November (issue 11 item 5).
+    assert calendar_warnings(D(2026, 10, 31)) == []
+    assert schedule_prompt_year(D(2026, 10, 31)) is None
+    (warning,) = calendar_warnings(D(2026, 11, 1))
     assert "2027" in warning
+    assert schedule_prompt_year(D(2026, 11, 1)) == 2027
     assert calendar_warnings(D(2025, 12, 31)) == []  # 2026 is loaded
     _forget(2026)
     assert len(calendar_warnings(D(2026, 1, 5))) == 1  # this year missing; next not yet due
@@ -133,10 +141,14 @@ def test_entering_a_schedule_by_hand(world, signals):
     expected = Oracle()
     _forget(2026)
     year = calendar_schedule_enter(
-        year=2026, holidays=NOTICE_2026, makeup_days=MAKEUP_2026, actor=world.admin_a, note="测试"
+        year=2026,
+        holidays=NOTICE_2026,
+        makeup_days=MAKEUP_2026,
+        actor=world.admin_province,
+        note="测试",
     )
     assert year.source == CalendarSource.ADMIN
-    assert year.loaded_by == world.admin_a
+    assert year.loaded_by == world.admin_province
     cal = calendar_for()
     day = D(2026, 1, 1)
     while day.year == 2026:
@@ -144,7 +156,7 @@ def test_entering_a_schedule_by_hand(world, signals):
         day += datetime.timedelta(days=1)
     assert CalendarDay.objects.get(date=D(2026, 2, 28)).name == "春节"  # nearest holiday
     change = CalendarChange.objects.get(action=ChangeAction.SCHEDULE)
-    assert change.actor == world.admin_a
+    assert change.actor == world.admin_province
     assert "国庆节" in change.description
     assert [s[:3] for s in signals] == [(D(2026, 1, 1), D(2026, 12, 31), None)]
     ranges, makeup = schedule_initial(year=2026)
@@ -188,7 +200,7 @@ def test_entering_a_schedule_by_hand(world, signals):
 def test_a_bad_schedule_changes_nothing(world, signals, holidays, makeup, fragment):
     with pytest.raises(ScheduleInvalid) as info, translation.override("en"):
         calendar_schedule_enter(
-            year=2027, holidays=holidays, makeup_days=makeup, actor=world.admin_a
+            year=2027, holidays=holidays, makeup_days=makeup, actor=world.admin_province
         )
     assert any(fragment in p for p in info.value.problems), info.value.problems
     assert not CalendarYear.objects.filter(year=2027).exists()
@@ -198,25 +210,29 @@ def test_a_bad_schedule_changes_nothing(world, signals, holidays, makeup, fragme
 
 def test_a_loaded_year_needs_replace(world):
     with pytest.raises(ScheduleInvalid, match="replace"), translation.override("en"):
-        calendar_schedule_enter(year=2026, holidays=NOTICE_2026, actor=world.admin_a)
-    calendar_schedule_enter(year=2026, holidays=NOTICE_2026[:1], actor=world.admin_a, replace=True)
+        calendar_schedule_enter(year=2026, holidays=NOTICE_2026, actor=world.admin_province)
+    calendar_schedule_enter(
+        year=2026, holidays=NOTICE_2026[:1], actor=world.admin_province, replace=True
+    )
     assert calendar_for().is_workday(D(2026, 10, 1))  # only 元旦 is left
 
 
 def test_single_national_day(world, signals):
-    row = calendar_day_set(day=D(2025, 6, 3), kind=DayKind.CLOSED, name="抢修", actor=world.admin_a)
+    row = calendar_day_set(
+        day=D(2025, 6, 3), kind=DayKind.CLOSED, name="抢修", actor=world.admin_province
+    )
     assert row.place is None
     assert not calendar_for().is_workday(D(2025, 6, 3))
-    assert calendar_day_set(day=D(2025, 6, 3), kind=None, actor=world.admin_a) is None
+    assert calendar_day_set(day=D(2025, 6, 3), kind=None, actor=world.admin_province) is None
     assert calendar_for().is_workday(D(2025, 6, 3))
     assert [s[:3] for s in signals] == [(D(2025, 6, 3), D(2025, 6, 3), None)] * 2
     assert CalendarChange.objects.filter(action=ChangeAction.DAY).count() == 2
     with pytest.raises(DomainError):  # a weekday is a working day already
-        calendar_day_set(day=D(2025, 6, 4), kind=DayKind.WORKDAY, actor=world.admin_a)
+        calendar_day_set(day=D(2025, 6, 4), kind=DayKind.WORKDAY, actor=world.admin_province)
     with pytest.raises(DomainError):
-        calendar_day_set(day=D(2099, 6, 4), kind=DayKind.CLOSED, actor=world.admin_a)
+        calendar_day_set(day=D(2099, 6, 4), kind=DayKind.CLOSED, actor=world.admin_province)
     with pytest.raises(DomainError):
-        calendar_day_set(day=D(2025, 6, 4), kind="nonsense", actor=world.admin_a)
+        calendar_day_set(day=D(2025, 6, 4), kind="nonsense", actor=world.admin_province)
 
 
 def test_per_center_override(world, signals):

@@ -57,7 +57,7 @@ def nothing_changes():
 
 @pytest.mark.parametrize("url", PAGES)
 def test_administrator_opens_every_page(world, login, url):
-    assert login(world.admin_a).get(url).status_code == 200
+    assert login(world.admin_province).get(url).status_code == 200
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -80,7 +80,7 @@ def test_posts_are_guarded_too(world, login, nothing_changes):
 
 
 def test_year_page_shows_months_legend_and_colours(world, login):
-    page = login(world.admin_a).get(reverse("deadlines:year", args=[2025])).content.decode()
+    page = login(world.admin_province).get(reverse("deadlines:year", args=[2025])).content.decode()
     assert page.count('class="cal-month"') == 12
     assert 'id="legend"' in page
     assert 'data-date="2025-09-28" data-reason="makeup"' in page
@@ -89,7 +89,7 @@ def test_year_page_shows_months_legend_and_colours(world, login):
 
 
 def test_home_redirects_to_this_year(world, login):
-    response = login(world.admin_a).get(reverse("deadlines:home"))
+    response = login(world.admin_province).get(reverse("deadlines:home"))
     assert response.url == reverse("deadlines:year", args=[timezone.localdate().year])
 
 
@@ -103,7 +103,9 @@ def test_place_outside_the_region_is_not_found(world, login):
 
 
 def test_load_a_provisional_year_from_the_library(world, login):
-    response = login(world.admin_a).post(reverse("deadlines:load"), {"year": 2030}, follow=True)
+    response = login(world.admin_province).post(
+        reverse("deadlines:load"), {"year": 2030}, follow=True
+    )
     assert response.status_code == 200
     assert CalendarYear.objects.get(year=2030).needs_review
     assert b'data-testid="calendar-warning"' in response.content
@@ -111,7 +113,7 @@ def test_load_a_provisional_year_from_the_library(world, login):
 
 @pytest.mark.parametrize("data", [{"year": "abc"}, {"year": 1850}, {"year": 2024}, {}])
 def test_bad_load_changes_nothing(world, login, nothing_changes, data):
-    response = login(world.admin_a).post(reverse("deadlines:load"), data, follow=True)
+    response = login(world.admin_province).post(reverse("deadlines:load"), data, follow=True)
     assert response.status_code == 200
     assert next(iter(response.context["messages"])).level_tag == "error"
 
@@ -121,13 +123,13 @@ def test_enter_a_schedule(world, login):
         holidays=[("元旦", "2027-01-01", "2027-01-03"), ("春节", "2027-02-05", "2027-02-12")],
         makeups=[("2027-02-14", ""), ("", "")],
     )
-    response = login(world.admin_a).post(reverse("deadlines:schedule"), data)
+    response = login(world.admin_province).post(reverse("deadlines:schedule"), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert CalendarYear.objects.get(year=2027).source == "admin"
     cal = calendar_for()
     assert cal.is_workday(D(2027, 2, 14))
     assert not cal.is_workday(D(2027, 2, 8))
-    assert CalendarChange.objects.filter(action="schedule", actor=world.admin_a).exists()
+    assert CalendarChange.objects.filter(action="schedule", actor=world.admin_province).exists()
 
 
 @pytest.mark.parametrize(
@@ -145,24 +147,26 @@ def test_enter_a_schedule(world, login):
     ],
 )
 def test_bad_schedule_shows_problems_and_changes_nothing(world, login, nothing_changes, data):
-    response = login(world.admin_a).post(reverse("deadlines:schedule"), data)
+    response = login(world.admin_province).post(reverse("deadlines:schedule"), data)
     assert response.status_code == 200
     assert b'data-testid="problems"' in response.content
 
 
 def test_schedule_form_opens_with_the_stored_year(world, login):
-    response = login(world.admin_a).get(reverse("deadlines:schedule"), {"year": 2025})
+    response = login(world.admin_province).get(reverse("deadlines:schedule"), {"year": 2025})
     holidays = response.context["holidays"]
     assert holidays.initial[0]["name"] == "元旦"
     assert response.context["form"].initial["replace"] is True
 
 
 def test_change_a_day_nationally_and_for_a_center(world, login):
-    client = login(world.admin_a)
     url = reverse("deadlines:day")
-    response = client.post(url, {"date": "2025-06-03", "kind": "closed", "name": "抢修"})
+    response = login(world.admin_province).post(
+        url, {"date": "2025-06-03", "kind": "closed", "name": "抢修"}
+    )
     assert response.status_code == 302
     assert not calendar_for().is_workday(D(2025, 6, 3))
+    client = login(world.admin_a)
     data = {"date": "2025-06-04", "kind": "closed", "place": world.center_a.pk}
     assert client.post(url, data).status_code == 302
     assert not calendar_for(world.center_a).is_workday(D(2025, 6, 4))
@@ -185,13 +189,14 @@ def test_change_a_day_nationally_and_for_a_center(world, login):
 def test_bad_day_changes_nothing(world, login, nothing_changes, data):
     if data.get("place") == "center_b":
         data = {**data, "place": world.center_b.pk}
-    response = login(world.admin_a).post(reverse("deadlines:day"), data)
+    admin = world.admin_a if "place" in data else world.admin_province
+    response = login(admin).post(reverse("deadlines:day"), data)
     assert response.status_code == 200
     assert response.context["form"].errors
 
 
 def test_explain_page(world, login):
-    client = login(world.admin_a)
+    client = login(world.admin_province)
     url = reverse("deadlines:explain")
     response = client.get(url, {"start": "2025-09-26", "n": 5, "unit": "working"})
     assert response.context["due"] == D(2025, 10, 10)
@@ -205,7 +210,7 @@ def test_explain_page(world, login):
 
 
 def test_workspace_shows_the_warning(world, login):
-    client = login(world.admin_a)
+    client = login(world.admin_province)
     page = client.get(reverse("accounts:ws-admin")).content.decode()
     assert 'id="calendar-tile"' in page
     CalendarYear.objects.filter(year=timezone.localdate().year).delete()
@@ -214,7 +219,7 @@ def test_workspace_shows_the_warning(world, login):
 
 
 def test_confirm_a_provisional_year(world, login):
-    client = login(world.admin_a)
+    client = login(world.admin_province)
     client.post(reverse("deadlines:load"), {"year": 2030})
     response = client.post(reverse("deadlines:year-confirm", args=[2030]), {"note": "已核对"})
     assert response.status_code == 302

@@ -32,6 +32,7 @@ LANDING = {
     "supervisor": "/accounts/work/supervision/",
     "hotline": "/accounts/work/hotline/",
     "admin": "/accounts/work/admin/",
+    "admin_province": "/accounts/work/admin/",
     "catalog": "/catalog/manage/",
     "citizen": "/me/",
     "company": "/me/",

@@ -222,7 +222,10 @@ def test_unknown_public_id_is_404(world, login):
 
 
 def test_clerk_sees_the_full_id_number(world, login):
-    response = login(world.clerk_a).get(person_url(world.person))
+    # The person is at the window: the clerk has looked them up by number.
+    client = login(world.clerk_a)
+    client.get(LOOKUP, {"number": world.person.id_number})
+    response = client.get(person_url(world.person))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -244,7 +247,9 @@ def test_others_see_the_id_number_masked(world, login, persona):
 
 @pytest.mark.parametrize(("persona", "full"), [("clerk_a", True), ("hotline_a", False)])
 def test_representative_id_number_on_the_organisation_page(world, login, persona, full):
-    response = login(getattr(world, persona)).get(organisation_url(world.company))
+    client = login(getattr(world, persona))
+    client.get(LOOKUP, {"number": world.company.uscc})
+    response = client.get(organisation_url(world.company))
 
     content = response.content.decode()
     number = world.company.representative_id_number
@@ -660,3 +665,41 @@ def test_company_sees_its_organisation_on_me(world, login):
 
     assert response.status_code == 200
     assert world.company.name in response.content.decode()
+
+
+# --- issue 17 item 7: another county's applicants, in full only at this clerk's window -----------
+
+
+def _applied_at(world, person, clerk, place):
+    from onewindow.cases.factories import accepted_case, licence_entry
+
+    department = world.dept_x if place == world.center_a else world.dept_z
+    return accepted_case(
+        clerk=clerk, place=place, entry=licence_entry(department), applicant=person
+    )
+
+
+def test_a_clerk_of_another_county_sees_an_applicant_masked(world, login):
+    # 王小明 applied at county A's center; county B's clerk opens his record without him at
+    # the window.
+    _applied_at(world, world.person, world.clerk_a, world.center_a)
+    content = login(world.clerk_b).get(person_url(world.person)).content.decode()
+    assert world.person.id_number not in content
+    assert mask_id_number(world.person.id_number) in content
+    assert world.person.phone not in content
+    # County A's own clerk sees his applicant in full.
+    content = login(world.clerk_a).get(person_url(world.person)).content.decode()
+    assert world.person.id_number in content
+
+
+def test_the_other_countys_applicant_at_this_window_is_shown_in_full(world, login):
+    _applied_at(world, world.person, world.clerk_a, world.center_a)
+    # He comes to county B's window: the clerk looks him up by his card's number ...
+    client = login(world.clerk_b)
+    client.get(LOOKUP, {"number": world.person.id_number})
+    assert world.person.id_number in client.get(person_url(world.person)).content.decode()
+    # ... or he has applied there.
+    other = NaturalPersonFactory(name="赵六")
+    _applied_at(world, other, world.clerk_a, world.center_a)
+    _applied_at(world, other, world.clerk_b, world.center_b)
+    assert other.id_number in login(world.clerk_b).get(person_url(other)).content.decode()

@@ -273,7 +273,7 @@ def test_a_calendar_change_moves_every_running_clock(world):
     }
     # an extra day off on Tuesday 2 June pushes every running clock one working day later
     calendar_day_set(
-        day=datetime.date(2026, 6, 2), kind="closed", name="临时停电", actor=world.admin_a
+        day=datetime.date(2026, 6, 2), kind="closed", name="临时停电", actor=world.admin_province
     )
     step.refresh_from_db()
     assert Case.objects.get(pk=received.pk).acceptance_due == datetime.date(2026, 6, 9)
