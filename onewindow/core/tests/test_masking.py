@@ -242,7 +242,10 @@ def test_no_page_shows_the_full_id_number_to_non_clerks(world, login, persona):
 
 
 def test_the_clerk_does_see_the_full_number(world, login):
-    # The counter-check: the crawl above would find the number if it were shown.
-    pages = crawl(login(world.clerk_a), [f"/registries/persons/{world.person.public_id}/"])
+    # The counter-check: the crawl above would find the number if it were shown. The person is
+    # at the clerk's window: looked up by the number on their card (issue 17 item 7).
+    client = login(world.clerk_a)
+    client.post("/registries/lookup/", {"number": world.person.id_number})
+    pages = crawl(client, [f"/registries/persons/{world.person.public_id}/"])
 
     assert any(world.person.id_number in html for html in pages.values())

@@ -224,7 +224,7 @@ def test_unknown_public_id_is_404(world, login):
 def test_clerk_sees_the_full_id_number(world, login):
     # The person is at the window: the clerk has looked them up by number.
     client = login(world.clerk_a)
-    client.get(LOOKUP, {"number": world.person.id_number})
+    client.post(LOOKUP, {"number": world.person.id_number})
     response = client.get(person_url(world.person))
 
     assert response.status_code == 200
@@ -248,7 +248,7 @@ def test_others_see_the_id_number_masked(world, login, persona):
 @pytest.mark.parametrize(("persona", "full"), [("clerk_a", True), ("hotline_a", False)])
 def test_representative_id_number_on_the_organisation_page(world, login, persona, full):
     client = login(getattr(world, persona))
-    client.get(LOOKUP, {"number": world.company.uscc})
+    client.post(LOOKUP, {"number": world.company.uscc})
     response = client.get(organisation_url(world.company))
 
     content = response.content.decode()
@@ -696,7 +696,7 @@ def test_the_other_countys_applicant_at_this_window_is_shown_in_full(world, logi
     _applied_at(world, world.person, world.clerk_a, world.center_a)
     # He comes to county B's window: the clerk looks him up by his card's number ...
     client = login(world.clerk_b)
-    client.get(LOOKUP, {"number": world.person.id_number})
+    client.post(LOOKUP, {"number": world.person.id_number})
     assert world.person.id_number in client.get(person_url(world.person)).content.decode()
     # ... or he has applied there.
     other = NaturalPersonFactory(name="赵六")
