@@ -22,7 +22,7 @@ from onewindow.cases.services import acceptance, backoffice, delivery, intake
 from onewindow.cases.services import joint as joint_services
 from onewindow.cases.services.intake import MaterialInput
 from onewindow.cases.services.steps import review_steps
-from onewindow.catalog.choices import MaterialForm, Necessity
+from onewindow.catalog.choices import ItemType, MaterialForm, Necessity
 from onewindow.catalog.schema import Guide, Material
 
 if TYPE_CHECKING:
@@ -428,8 +428,23 @@ class Story:
 
         self.then(lo, hi, act)
 
+    @property
+    def licensing(self) -> bool:
+        guide = self.entry.current_version.guide if self.entry is not None else None
+        return guide is None or guide.item_type == ItemType.LICENSING
+
+    def _law(self, licensing_basis: str) -> str:
+        """The basis a demo clerk or reviewer cites: 行政许可法 for a 行政许可 item only, the
+        item's own catalog basis otherwise (issue 11, item 7)."""
+        if self.licensing:
+            return licensing_basis
+        return self.entry.current_version.guide.legal_basis.split("；")[0] or "依法"
+
     def propose_refusal(self) -> None:
         reason, basis = self.rng.choice(REFUSALS)
+        if not self.licensing:
+            basis = self._law(basis)
+            reason = reason.replace("依法不需要取得行政许可", "依法不需要申请")
 
         def act(at: datetime.datetime) -> None:
             acceptance.case_propose_refusal(
@@ -556,7 +571,7 @@ class Story:
                 actor=reviewer,
                 kind=kind,
                 reason=reason,
-                basis=f"{LAW}第四十五条",
+                basis=self._law(f"{LAW}第四十五条"),
                 expected_end=timezone.localdate(at) + datetime.timedelta(days=length + 2),
                 at=at,
             )
