@@ -5,7 +5,9 @@ snapshot of its data and calls ``document_pdf`` / ``document_html`` whenever it 
 reprint years later reads as the first print did. The snapshot (``samples.py`` has one per kind):
 
 - every kind: number, case_number, issued_at, issuer, applicant_name, applicant_id (masked by the
-  caller), agent_name, item_name, department_name, place_name, received_at;
+  caller), agent_name, item_name, department_name, place_name, received_at, item_type (the national
+  事项类型 code) and item_basis (the catalog's 设定依据), which decide the law cited and the words
+  of the act (``legal.py``: 行政许可法 for a 行政许可 item only; missing = an old licence snapshot);
 - materials (receipt, acceptance, correction, deferral_commitment, withdrawal): a list of
   {name, kind_label, copies, status (received / missing / defective / deferred), note};
 - receipt: window_name, clerk_name; acceptance: promised_days, limit_unit_label, due_date,
