@@ -29,7 +29,7 @@ from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial
 from onewindow.cases.services.engine import case_transition
 from onewindow.cases.services.files import material_file_check
-from onewindow.cases.services.numbering import next_number
+from onewindow.cases.services.numbering import next_number, renumber_for_receipt
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import MaterialForm, Necessity, OnlineDepth, ServiceObject
 from onewindow.catalog.schema import Guide, Material
@@ -256,6 +256,8 @@ def receive(
         c = change.case
         c.received_at = change.at
         c.submitted_at = c.submitted_at or change.at
+        # The number carries the day of receipt, not the day a draft was first saved.
+        c.number = renumber_for_receipt(c.number, timezone.localdate(change.at))
         c.acceptance_due = clock.acceptance_due(c)
         change.issue(DocumentKind.RECEIPT, {"materials": materials_data(c)})
     if case.place_id != case.home_place_id:

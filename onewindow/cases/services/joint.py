@@ -147,7 +147,8 @@ def parts_spawn(change: Change) -> None:
     for item in items:
         entry, version = item.entry, item.entry.current_version
         part = Case.objects.create(
-            number=next_number(entry.code, timezone.localdate(change.at)),
+            # A part is received with its parent: its number carries the parent's receipt day.
+            number=next_number(entry.code, timezone.localdate(parent.received_at or change.at)),
             kind=CaseKind.PART,
             parent=parent,
             stage=item.stage,

@@ -155,3 +155,17 @@ def test_the_portal_personas_own_cases(demo, username):
 
     assert mine.count() >= 5
     assert len(set(mine.values_list("state", flat=True))) >= 4
+
+
+def test_every_case_number_carries_its_receipt_date(demo):
+    """Issue 11, item 13: the applicant reads the number as 'received on …'. A draft saved online
+    on one day and submitted on another, and the parts of a joint application, are numbered by
+    the day of receipt, like every case received at a window."""
+    wrong = []
+    received = Case.objects.exclude(received_at=None).only("number", "received_at")
+    for case in received:
+        day = timezone.localdate(case.received_at).strftime("%Y%m%d")
+        if case.number[-14:-6] != day:
+            wrong.append((case.number, day))
+    assert received.count() > 300
+    assert wrong == []
