@@ -1,9 +1,9 @@
 """Promises a guide makes that its own content contradicts (issue 11, item 13).
 
-A guide that says 零跑动 (no visit to the hall) must not ask for a material that exists only on paper,
-nor a step the applicant attends in person; 全程网办 (online handling depth 5 and deeper) means no
-visit at all; a 即办件 is done on the spot (promised limit 0, no step limit) and a 承诺件 has a
-promised limit; the postal and kiosk flags agree with the handling forms.
+A guide that says 零跑动 (no visit to the hall) must not ask for a material that exists only on
+paper, nor a step the applicant attends in person; 全程网办 (online handling depth 5 and deeper)
+means no visit at all; a 即办件 is done on the spot (promised limit 0, no step limit) and a 承诺件
+has a promised limit; the postal and kiosk flags agree with the handling forms.
 
 ``guide_contradictions`` names each contradiction with the path of the element to fix. It reads a
 published guide and judges nothing else (the content rules of ``schema.clean_guide`` stay what they
@@ -43,7 +43,10 @@ def guide_contradictions(guide: Guide) -> list[Contradiction]:
     if fully_online and guide.visits > 0:
         add(
             "visits",
-            _("Handled fully online (网办深度 %(depth)s) yet %(n)d visit(s) to the hall are required.")
+            _(
+                "Handled fully online (网办深度 %(depth)s) yet %(n)d visit(s) to the hall are "
+                "required."
+            )
             % {"depth": guide.online_depth, "n": guide.visits},
         )
     if no_visit or fully_online:
@@ -65,8 +68,10 @@ def guide_contradictions(guide: Guide) -> list[Contradiction]:
             if IN_PERSON.search(f"{step.name} {step.criteria}"):
                 add(
                     f"steps[{i}].name",
-                    _("The guide promises %(what)s, but the step “%(name)s” needs the applicant in "
-                    "person.")
+                    _(
+                        "The guide promises %(what)s, but the step “%(name)s” needs the "
+                        "applicant in person."
+                    )
                     % {"what": what, "name": step.name},
                 )
         if not ONLINE_FORMS & set(guide.handling_forms):

@@ -1,10 +1,11 @@
-"""Which law a formal document cites, and how it names the act, by the item's type (事项类型).
+"""Which law a formal document cites and how it names the act, by the item's type (事项类型).
 
-The Administrative Licensing Law (行政许可法) governs 行政许可 items only: its articles (§32 acceptance
-and correction, §38 decision, §42 extension, §44 service, §45 special procedures) are cited only on
-the documents of a licensing item. Every other type (行政确认, 行政给付, 公共服务 …) cites the legal
-basis its catalog entry gives (设定依据, ``item_basis`` in the snapshot) and names its own act:
-a 行政确认 is confirmed (予以确认), a 行政给付 granted (予以给付), a public service done (准予办理).
+The Administrative Licensing Law (行政许可法) governs 行政许可 items only: its articles (§32
+acceptance and correction, §38 decision, §42 extension, §44 service, §45 special procedures) are
+cited only on the documents of a licensing item. Every other type (行政确认, 行政给付, 公共服务 …)
+cites the legal basis its catalog entry gives (设定依据, ``item_basis`` in the snapshot) and names
+its own act: a 行政确认 is confirmed (予以确认), a 行政给付 granted (予以给付), a public service
+done (准予办理).
 
 The snapshot carries the type's national code (``item_type``, the codes of
 ``catalog.choices.ItemType``: documents sits on the catalog's floor and may not import it; a test

@@ -33,6 +33,7 @@ from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import ItemType
 from onewindow.core.errors import DomainError
+from onewindow.core.validators import checked, clean_text
 from onewindow.documents.choices import DocumentKind
 
 if TYPE_CHECKING:
@@ -219,7 +220,9 @@ def case_procedure_end(
         if procedure is None:
             raise DomainError(_("No special procedure is running."))
         procedure.ended_on = max(timezone.localdate(change.at), procedure.started_on)
-        procedure.result = (result or "").strip()[:300]
+        procedure.result = checked(
+            clean_text, result, field="result", label=_("Result of the procedure"), max_length=300
+        )
         procedure.ended_by = actor
         procedure.save()
         change.opinion = procedure.result

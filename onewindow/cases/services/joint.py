@@ -27,6 +27,7 @@ from onewindow.cases.choices import (
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial, JointService
 from onewindow.cases.services import steps
+from onewindow.cases.services.numbering import number_day
 from onewindow.cases.services.engine import Change, case_transition, lock
 from onewindow.cases.services.intake import (
     Applicant,
@@ -35,6 +36,7 @@ from onewindow.cases.services.intake import (
     check_inputs,
     checklist_lines,
     clean_answers,
+    contact_phone_clean,
     delivery_fields,
     material_line,
     next_number,
@@ -124,7 +126,7 @@ def case_receive_joint(
             region_code=joint.region.code,
             channel=Channel.WINDOW,
             agent=agent,
-            contact_phone=(contact_phone or getattr(applicant, "phone", ""))[:20],
+            contact_phone=contact_phone_clean(contact_phone, applicant),
             answers=clean,
             promised_days=promised_days(joint),
             **applicant_fields(applicant),
@@ -148,7 +150,9 @@ def parts_spawn(change: Change) -> None:
         entry, version = item.entry, item.entry.current_version
         part = Case.objects.create(
             # A part is received with its parent: its number carries the parent's receipt day.
-            number=next_number(entry.code, timezone.localdate(parent.received_at or change.at)),
+            number=next_number(
+                entry.code, number_day(parent.number) or timezone.localdate(change.at)
+            ),
             kind=CaseKind.PART,
             parent=parent,
             stage=item.stage,

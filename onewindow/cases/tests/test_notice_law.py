@@ -1,8 +1,9 @@
 """Every formal notice cites the law that governs its item (issue 11, item 7).
 
 行政许可法 governs 行政许可 items only (domain.md, "Which statute a notice cites follows the item
-type"): a 行政确认, 行政给付, 公共服务 … item's notice cites the catalog's own basis (设定依据) and names
-its own act (予以确认, 予以给付, 准予办理), and never reads "“工伤认定申请”申请".
+type"): a 行政确认, 行政给付, 公共服务 … item's notice cites the catalog's own basis
+(设定依据) and names its own act (予以确认, 予以给付, 准予办理), and never reads
+"“工伤认定申请”申请".
 
 Every notice kind is rendered for every item type of the demo catalog (read with the demo catalog
 loader), from the snapshot the cases app builds for a real case of that item.
@@ -144,7 +145,9 @@ def test_a_licensing_notice_still_cites_article_32(world):
 
 
 def test_decision_titles_are_stored_by_item_type(world):
-    builder = Builder(world, name="最低生活保障审批", item_type="05", legal_basis="《社会救助暂行办法》")
+    builder = Builder(
+        world, name="最低生活保障审批", item_type="05", legal_basis="《社会救助暂行办法》"
+    )
     case = builder.at_decision()
 
     backoffice.case_decide(
@@ -189,5 +192,3 @@ def test_acceptance_service_unchanged_for_old_snapshots():
     with translation.override("zh-hans"):
         text = _text(document_html(kind="acceptance", data=data, verify_url="x"))
     assert f"根据{LAW}第三十二条第一款第（五）项的规定" in text
-
-

@@ -1,4 +1,4 @@
-"""A guide's promises agree with its content (issue 11, item 13): each rule, and the demo catalog."""
+"""A guide's promises agree with its content (issue 11, item 13): each rule, the demo catalog."""
 
 from __future__ import annotations
 
@@ -44,11 +44,16 @@ def test_fully_online_means_no_visit():
 
 
 def test_fully_online_refuses_paper_too():
-    assert "materials[0].form" in _paths(visits=1, online_depth=6, materials=[_material(form="paper")])
+    assert "materials[0].form" in _paths(
+        visits=1, online_depth=6, materials=[_material(form="paper")]
+    )
 
 
 def test_no_visit_refuses_a_step_in_person():
-    steps = [{"name": "面谈", "handler": "窗口", "limit": 1}, {"name": "决定", "handler": "股室", "limit": 1}]
+    steps = [
+        {"name": "面谈", "handler": "窗口", "limit": 1},
+        {"name": "决定", "handler": "股室", "limit": 1},
+    ]
     assert _paths(visits=0, online_depth=4, steps=steps) == ["steps[0].name"]
 
 
@@ -78,7 +83,9 @@ def test_done_on_the_spot_promises_no_days_and_a_promised_item_some():
 def test_the_post_and_kiosk_flags_agree_with_the_forms():
     assert _paths(express=True, handling_forms=["window", "pc"]) == ["express"]
     assert _paths(kiosk=True, handling_forms=["window", "pc"]) == ["kiosk"]
-    assert _paths(express=True, kiosk=True, handling_forms=["window", "pc", "express", "kiosk"]) == []
+    assert (
+        _paths(express=True, kiosk=True, handling_forms=["window", "pc", "express", "kiosk"]) == []
+    )
 
 
 @pytest.mark.parametrize("spec", ITEMS, ids=[s["basic_code"] for s in ITEMS])
