@@ -40,7 +40,7 @@ SERVICE_NUMBER = re.compile(r"^(?:12\d{3}|9[56]\d{3}|[48]00\d{7})$")
 PHONE_MAX = 20
 
 T = TypeVar("T")
-ADDRESS_MIN = 4
+ADDRESS_MIN = 2
 MAX_COPIES = 99
 
 
@@ -209,7 +209,7 @@ def _phone_error(label: Any, mobile_only: bool) -> ValidationError:
 def clean_address(
     value: Any, *, label: Any = None, required: bool = False, max_length: int = 200
 ) -> str:
-    """A postal address: plain text of at least four characters with at least one Chinese
+    """A postal address: plain text of at least two characters with at least one Chinese
     character or letter, no markup, emoji or control characters, at most ``max_length``."""
     label = label or _("Address")
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(value or ""))).strip()

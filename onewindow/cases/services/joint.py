@@ -27,7 +27,6 @@ from onewindow.cases.choices import (
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial, JointService
 from onewindow.cases.services import steps
-from onewindow.cases.services.numbering import number_day
 from onewindow.cases.services.engine import Change, case_transition, lock
 from onewindow.cases.services.intake import (
     Applicant,
@@ -43,6 +42,7 @@ from onewindow.cases.services.intake import (
     receive,
     write_materials,
 )
+from onewindow.cases.services.numbering import number_day
 from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.documents.choices import DocumentKind

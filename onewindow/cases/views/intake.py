@@ -40,7 +40,6 @@ from onewindow.organisations.models import Assignment
 from onewindow.registries.models import LegalPerson, NaturalPerson
 from onewindow.registries.selectors import applicant_find
 
-
 TAMPERED_ANSWERS = gettext_lazy(
     "The answers to the situation questions were changed outside this page: choose them again "
     "and record the application."

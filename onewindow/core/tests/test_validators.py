@@ -136,7 +136,8 @@ def test_addresses():
         clean_address(" 甘肃省兰州市榆中县城关镇栖云北路 1 号 ")
         == "甘肃省兰州市榆中县城关镇栖云北路 1 号"
     )
-    for bad in ("<script>", "1", "😀😀😀😀", "城关镇\u0007", "-1"):
+    assert clean_address("城关镇") == "城关镇"
+    for bad in ("<script>", "1", "😀😀😀😀", "城关镇\u0007", "-1", "镇"):
         with pytest.raises(ValidationError):
             clean_address(bad)
     assert "200" in _message(clean_address, "路" * 201, label="邮寄地址")
@@ -184,7 +185,8 @@ def test_an_id_whose_region_is_no_province_is_refused():
     body = "000000" + good[6:17]
     from stdnum.cn import ric
 
-    fake = body + ric.calc_check_digit(body + "0")  # a right check digit on a region that never existed
+    # A right check digit on a region that never existed.
+    fake = body + ric.calc_check_digit(body + "0")
     message = _message(clean_resident_id, fake)
     assert "000000" in message
 
