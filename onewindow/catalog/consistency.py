@@ -38,16 +38,17 @@ def guide_contradictions(guide: Guide) -> list[Contradiction]:
     def add(path: str, message: str) -> None:
         found.append(Contradiction(path, message))
 
+    visits = guide.visits or 0
     no_visit = guide.visits == 0
     fully_online = (guide.online_depth or 0) >= OnlineDepth.HANDLING
-    if fully_online and guide.visits > 0:
+    if fully_online and visits > 0:
         add(
             "visits",
             _(
                 "Handled fully online (网办深度 %(depth)s) yet %(n)d visit(s) to the hall are "
                 "required."
             )
-            % {"depth": guide.online_depth, "n": guide.visits},
+            % {"depth": guide.online_depth, "n": visits},
         )
     if no_visit or fully_online:
         what = _("no visit (零跑动)") if no_visit else _("fully online (全程网办)")

@@ -24,10 +24,10 @@ def _id_field(field: str, exc: ValidationError) -> ValidationError:
     return ValidationError({field: exc.error_list})
 
 
-def _fields(**checks: tuple) -> dict[str, object]:
-    """Run each field's rule (``core.validators``); every failing field is reported at once,
-    under its own name, and nothing is written."""
-    cleaned: dict[str, object] = {}
+def _fields(**checks: tuple) -> dict[str, str]:
+    """Run each field's rule (``core.validators``, each returning the cleaned text); every failing
+    field is reported at once, under its own name, and nothing is written."""
+    cleaned: dict[str, str] = {}
     errors: dict[str, list] = {}
     for field, (clean, value, kwargs) in checks.items():
         try:

@@ -7,6 +7,7 @@ names the field (never Django's stock "确保该变量包含不超过 64 字符"
 single letters, "-1"; a hidden field changed outside the page gets a visible message.
 """
 
+# mypy: disable-error-code="attr-defined, arg-type"
 from __future__ import annotations
 
 import importlib

@@ -162,15 +162,15 @@ def test_every_case_number_carries_its_receipt_date(demo):
     on one day and submitted on another, and the parts of a joint application, are numbered by
     the day of receipt, like every case received at a window. (An application received afresh
     after corrections keeps its number: its receipt and correction notice carry it.)"""
-    first_receipt = {}
-    for case_id, at in (
+    first_receipt: dict[int, Any] = {}
+    for case_id, moment in (
         CaseEvent.objects.filter(action__in=RECEIPT).order_by("at").values_list("case_id", "at")
     ):
-        first_receipt.setdefault(case_id, at)
+        first_receipt.setdefault(case_id, moment)
     wrong = []
     received = Case.objects.exclude(received_at=None).only("number", "received_at", "parent_id")
     for case in received:
-        at = first_receipt.get(case.parent_id if case.parent_id else case.pk, case.received_at)
+        at = first_receipt.get(case.parent_id or case.pk, case.received_at)
         day = timezone.localdate(at).strftime("%Y%m%d")
         if case.number[-14:-6] != day:
             wrong.append((case.number, day))
