@@ -67,6 +67,12 @@ APPROVALS = {
     "10": "材料齐全，符合规定，同意备案。",
     "20": "经审核，符合办理条件，同意办理。",
 }
+DENIAL_OPINIONS = {  # the act refused follows the item type (行政许可法 for 行政许可 only)
+    "01": "经审查，申请人不符合法定条件，决定不予行政许可。",
+    "05": "经审查，申请人不符合给付条件，决定不予给付。",
+    "07": "经审查，不符合规定，决定不予确认（登记）。",
+    "20": "经审查，不符合办理条件，决定不予办理。",
+}
 DENIALS = (  # (words in the item's name, reason, legal basis)
     (
         ("食品经营",),
@@ -640,7 +646,7 @@ class Story:
                     expected_revision=case.revision,
                     actor=desk.approver,
                     approved=False,
-                    opinion="经审查，申请人不符合法定条件，决定不予许可（不予批准）。",
+                    opinion=DENIAL_OPINIONS.get(guide.item_type, DENIAL_OPINIONS["20"]),
                     reason=reason,
                     basis=basis,
                     at=at,

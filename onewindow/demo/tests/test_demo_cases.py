@@ -176,3 +176,30 @@ def test_every_case_number_carries_its_receipt_date(demo):
             wrong.append((case.number, day))
     assert received.count() > 300
     assert wrong == []
+
+
+def test_no_notice_of_another_item_type_cites_the_licensing_law(demo):
+    """Issue 11, item 7: 行政许可法 governs 行政许可 items only; every other demo case's documents
+    cite the item's own basis, in the snapshot and on the page."""
+    import json
+
+    from django.utils import translation
+
+    from onewindow.documents.render import document_html
+
+    others, rendered = 0, set()
+    for document in CaseDocument.objects.order_by("pk"):
+        item_type = document.data.get("item_type")
+        assert item_type, document.number
+        if item_type == "01":
+            continue
+        others += 1
+        assert "行政许可法" not in json.dumps(document.data, ensure_ascii=False), document.number
+        if (item_type, document.kind) not in rendered:
+            rendered.add((item_type, document.kind))
+            with translation.override("zh-hans"):
+                html = document_html(kind=document.kind, data=document.data, verify_url="x")
+            assert "行政许可" not in html, (document.number, document.kind)
+            assert "申请”申请" not in html, document.number
+    assert others > 100
+    assert len(rendered) > 20
