@@ -34,30 +34,32 @@ def _label(field: forms.Field, name: str) -> str:
     return str(field.label or name)
 
 
+def _stock(field: forms.Field, key: str) -> bool:
+    """Whether the field still has Django's own message for ``key`` (a form that wrote its own
+    message keeps it)."""
+    defaults: dict[str, Any] = {}
+    for cls in reversed(type(field).__mro__):
+        defaults.update(getattr(cls, "default_error_messages", {}))
+    return key in defaults and field.error_messages.get(key) is defaults[key]
+
+
 def field_messages(form: forms.BaseForm) -> None:
     """Replace Django's stock wording ("确保该变量包含不超过 64 字符") by messages naming the field
-    (“姓名”：最多 64 个字符（您输入了 70 个），未作截断): required, length, number and choice."""
+    (“姓名”最多 64 个字符（您输入了 70 个），未作任何截断): required, length, number, choice and
+    date. A message the form wrote itself is kept."""
     for name, field in form.fields.items():
         label = _label(field, name)
-        field.error_messages["required"] = _("%(label)s: this field is required.") % {
-            "label": label
-        }
+        messages = {"required": _("%(label)s: this field is required.")}
         if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
-            field.error_messages["invalid"] = _("%(label)s: enter a whole number.") % {
-                "label": label
-            }
+            messages["invalid"] = _("%(label)s: enter a whole number.")
         if isinstance(field, forms.ChoiceField):
-            field.error_messages["invalid_choice"] = _(
-                "%(label)s: choose one of the options offered."
-            ) % {"label": label}
+            messages["invalid_choice"] = _("%(label)s: choose one of the options offered.")
         if isinstance(field, forms.DateField):
-            field.error_messages["invalid"] = _("%(label)s: enter a date such as 2026-12-01.") % {
-                "label": label
-            }
-        replaced = []
-        for validator in field.validators:
-            replaced.append(_field_validator(validator, label))
-        field.validators = replaced
+            messages["invalid"] = _("%(label)s: enter a date such as 2026-12-01.")
+        for key, message in messages.items():
+            if _stock(field, key):
+                field.error_messages[key] = message % {"label": label}
+        field.validators = [_field_validator(v, label) for v in field.validators]
 
 
 def _field_validator(validator: Any, label: str) -> Any:
