@@ -4,8 +4,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from onewindow.core.forms import FieldMessagesMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(FieldMessagesMixin, AuthenticationForm):
     """Staff sign in with their user name, citizens with their ID number."""
 
     username = forms.CharField(

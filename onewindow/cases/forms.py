@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from onewindow.cases.choices import DeliveryMethod, ProcedureKind, ScanPurpose
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.services.intake import MaterialInput
-from onewindow.core.forms import IsoDateInput, StyledFormMixin
+from onewindow.core.forms import AddressField, IsoDateInput, NameField, PhoneField, StyledFormMixin
 
 BASIS = _("Legal basis (law and article)")
 
@@ -32,12 +32,12 @@ class StartForm(StyledFormMixin, forms.Form):
 
 
 class IntakeForm(StyledFormMixin, forms.Form):
-    contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
+    contact_phone = PhoneField(label=_("Contact phone"), required=False)
     agent = forms.CharField(label=_("Agent's ID number (if any)"), max_length=18, required=False)
     delivery_method = forms.ChoiceField(
         label=_("Delivery of the result"), choices=DeliveryMethod.choices
     )
-    delivery_address = forms.CharField(label=_("Mailing address"), max_length=200, required=False)
+    delivery_address = AddressField(label=_("Mailing address"), required=False)
 
 
 DECISIONS = [
@@ -157,7 +157,7 @@ class MailForm(StyledFormMixin, forms.Form):
 
 class PickupForm(StyledFormMixin, forms.Form):
     pickup_code = forms.CharField(label=_("Pickup code"), max_length=8, required=False)
-    recipient_name = forms.CharField(label=_("Received by"), max_length=64, required=False)
+    recipient_name = NameField(label=_("Received by"), required=False)
 
 
 def lines_of(text: str | None) -> list[str]:
@@ -173,17 +173,15 @@ def materials_from_post(request: HttpRequest, positions: list[int]) -> list[Mate
         status = request.POST.get(prefix + "status", "")
         if not status:
             continue
-        try:
-            copies = max(0, min(int(request.POST.get(prefix + "copies") or 0), 99))
-        except ValueError:
-            copies = 0
+        # As typed: the service refuses a bad count or a too long note with a message naming the
+        # line (never clamped, never cut).
         result.append(
             MaterialInput(
                 position=position,
                 status=status,
-                copies=copies,
+                copies=request.POST.get(prefix + "copies") or 0,
                 original_seen=bool(request.POST.get(prefix + "original")),
-                note=(request.POST.get(prefix + "note") or "")[:300],
+                note=request.POST.get(prefix + "note") or "",
                 upload=request.FILES.get(prefix + "file"),
             )
         )

@@ -160,7 +160,10 @@ def expected_steps(case: Case) -> list[dict]:
 
 def progress_lookup(*, number: str, id_number: str) -> Case | None:
     """The public progress look-up: the case number and the applicant's ID or USCC must match."""
-    number, id_number = (number or "").strip(), (id_number or "").strip().upper()
+    # Numbers are upper case (credit code letters); one typed in lower case or with spaces is the
+    # same number, not a failed try.
+    number = "".join((number or "").split()).upper()
+    id_number = (id_number or "").strip().upper()
     if not number or not id_number:
         return None
     case = (

@@ -23,7 +23,7 @@ from onewindow.catalog.choices import (
     Theme,
 )
 from onewindow.catalog.schema import Guide, Limit, Material
-from onewindow.core.forms import IsoDateInput, StyledFormMixin
+from onewindow.core.forms import FieldMessagesMixin, IsoDateInput, PhoneField, StyledFormMixin
 from onewindow.organisations.choices import BusinessCategory
 
 
@@ -31,7 +31,7 @@ def _tomorrow() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=1)
 
 
-class SearchForm(forms.Form):
+class SearchForm(FieldMessagesMixin, forms.Form):
     q = forms.CharField(label=_("Keyword, pinyin or initials"), max_length=50, required=False)
     theme = forms.ChoiceField(label=_("Theme"), choices=[("", "—"), *Theme.choices], required=False)
     category = forms.ChoiceField(
@@ -90,8 +90,8 @@ class GuideForm(StyledFormMixin, forms.Form):
     result_name = forms.CharField(label=_("Result"), max_length=200, required=False)
     place = forms.CharField(label=_("Place"), max_length=300, required=False)
     hours = forms.CharField(label=_("Hours"), max_length=300, required=False)
-    consult_phone = forms.CharField(label=_("Consultation phone"), max_length=64, required=False)
-    complaint_phone = forms.CharField(label=_("Complaint phone"), max_length=64, required=False)
+    consult_phone = PhoneField(label=_("Consultation phone"), service_numbers=True, required=False)
+    complaint_phone = PhoneField(label=_("Complaint phone"), service_numbers=True, required=False)
 
     SCALARS = (
         "name",

@@ -32,6 +32,23 @@ _USCC_TYPES = {
 }
 
 
+# GB/T 2260 province-level codes (the first two digits of a resident ID's area code), and 81/82/83
+# for the residence permits of Hong Kong, Macao and Taiwan residents (810000, 820000, 830000). A
+# number whose area code starts with anything else (00, 99 …) was never issued: a hard error, while
+# an unknown county inside a real province stays a warning (decisions 0003, 0004).
+PROVINCE_CODES = frozenset(
+    {
+        *("11", "12", "13", "14", "15"),  # 华北
+        *("21", "22", "23"),  # 东北
+        *("31", "32", "33", "34", "35", "36", "37"),  # 华东
+        *("41", "42", "43", "44", "45", "46"),  # 中南
+        *("50", "51", "52", "53", "54"),  # 西南
+        *("61", "62", "63", "64", "65"),  # 西北
+        *("71", "81", "82", "83"),  # 台湾; 港澳台居民居住证
+    }
+)
+
+
 def clean_resident_id(value: str) -> str:
     """Return the canonical 18-character resident ID (upper-case X) or raise ``ValidationError``."""
     number = ric.compact(value or "").upper()
@@ -64,6 +81,17 @@ def clean_resident_id(value: str) -> str:
         raise ValidationError(
             _("The check digit of this resident ID number is wrong: please check every digit."),
             code="id_checksum",
+        )
+    # After the check digit: a typo gets the check-digit message; a number whose check digit is
+    # right but whose region never existed (000000) was made up.
+    if number[:2] not in PROVINCE_CODES:
+        raise ValidationError(
+            _(
+                "The area code %(code)s of this resident ID number is not a province of China: "
+                "check the first six digits."
+            ),
+            code="id_region",
+            params={"code": number[:6]},
         )
     return number
 
@@ -130,3 +158,27 @@ def clean_uscc(value: str) -> str:
 
 def validate_uscc(value: str) -> None:
     clean_uscc(value)
+
+
+def looks_like_resident_id(value: str) -> bool:
+    """Whether a mistyped number is more likely an ID than a USCC: 17 digits then a digit or X.
+    A code ending in any other letter, or with a letter inside, is a credit code."""
+    number = (value or "").strip().upper()
+    return (
+        len(number) <= 18
+        and number[:17].isdigit()
+        and (len(number) < 18 or number[17] in "0123456789X")
+    )
+
+
+def clean_applicant_number(value: str) -> tuple[str, str]:
+    """A resident ID (``("person", id)``) or a USCC (``("organisation", code)``); a number that
+    is neither is refused with the message of the kind it resembles most."""
+    raw = (value or "").strip().upper()
+    try:
+        return "person", clean_resident_id(raw)
+    except ValidationError as id_error:
+        try:
+            return "organisation", clean_uscc(raw)
+        except ValidationError as uscc_error:
+            raise (id_error if looks_like_resident_id(raw) else uscc_error) from None

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from onewindow.core.forms import IsoDateInput, StyledFormMixin
+from onewindow.core.forms import FieldMessagesMixin, IsoDateInput, StyledFormMixin
 from onewindow.deadlines.choices import DayKind, Unit
 from onewindow.deadlines.schedule import MAX_YEAR, MIN_YEAR, NAME_LENGTH
 from onewindow.organisations.models import ServicePlace
@@ -23,7 +23,7 @@ def _year_field(**kwargs: Any) -> forms.IntegerField:
     return forms.IntegerField(label=_("Year"), min_value=MIN_YEAR, max_value=MAX_YEAR, **kwargs)
 
 
-class YearLoadForm(forms.Form):
+class YearLoadForm(FieldMessagesMixin, forms.Form):
     year = _year_field()
     replace = forms.BooleanField(required=False)
 

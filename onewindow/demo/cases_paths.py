@@ -22,7 +22,7 @@ from onewindow.cases.services import acceptance, backoffice, delivery, intake
 from onewindow.cases.services import joint as joint_services
 from onewindow.cases.services.intake import MaterialInput
 from onewindow.cases.services.steps import review_steps
-from onewindow.catalog.choices import MaterialForm, Necessity
+from onewindow.catalog.choices import ItemType, MaterialForm, Necessity
 from onewindow.catalog.schema import Guide, Material
 
 if TYPE_CHECKING:
@@ -66,6 +66,12 @@ APPROVALS = {
     "07": "经审查，符合规定，予以确认（登记）。",
     "10": "材料齐全，符合规定，同意备案。",
     "20": "经审核，符合办理条件，同意办理。",
+}
+DENIAL_OPINIONS = {  # the act refused follows the item type (行政许可法 for 行政许可 only)
+    "01": "经审查，申请人不符合法定条件，决定不予行政许可。",
+    "05": "经审查，申请人不符合给付条件，决定不予给付。",
+    "07": "经审查，不符合规定，决定不予确认（登记）。",
+    "20": "经审查，不符合办理条件，决定不予办理。",
 }
 DENIALS = (  # (words in the item's name, reason, legal basis)
     (
@@ -428,8 +434,23 @@ class Story:
 
         self.then(lo, hi, act)
 
+    @property
+    def licensing(self) -> bool:
+        guide = self.entry.current_version.guide if self.entry is not None else None
+        return guide is None or guide.item_type == ItemType.LICENSING
+
+    def _law(self, licensing_basis: str) -> str:
+        """The basis a demo clerk or reviewer cites: 行政许可法 for a 行政许可 item only, the
+        item's own catalog basis otherwise (issue 11, item 7)."""
+        if self.licensing:
+            return licensing_basis
+        return self.entry.current_version.guide.legal_basis.split("；")[0] or "依法"
+
     def propose_refusal(self) -> None:
         reason, basis = self.rng.choice(REFUSALS)
+        if not self.licensing:
+            basis = self._law(basis)
+            reason = reason.replace("依法不需要取得行政许可", "依法不需要申请")
 
         def act(at: datetime.datetime) -> None:
             acceptance.case_propose_refusal(
@@ -556,7 +577,7 @@ class Story:
                 actor=reviewer,
                 kind=kind,
                 reason=reason,
-                basis=f"{LAW}第四十五条",
+                basis=self._law(f"{LAW}第四十五条"),
                 expected_end=timezone.localdate(at) + datetime.timedelta(days=length + 2),
                 at=at,
             )
@@ -625,7 +646,7 @@ class Story:
                     expected_revision=case.revision,
                     actor=desk.approver,
                     approved=False,
-                    opinion="经审查，申请人不符合法定条件，决定不予许可（不予批准）。",
+                    opinion=DENIAL_OPINIONS.get(guide.item_type, DENIAL_OPINIONS["20"]),
                     reason=reason,
                     basis=basis,
                     at=at,

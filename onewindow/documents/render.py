@@ -5,7 +5,9 @@ snapshot of its data and calls ``document_pdf`` / ``document_html`` whenever it 
 reprint years later reads as the first print did. The snapshot (``samples.py`` has one per kind):
 
 - every kind: number, case_number, issued_at, issuer, applicant_name, applicant_id (masked by the
-  caller), agent_name, item_name, department_name, place_name, received_at;
+  caller), agent_name, item_name, department_name, place_name, received_at, item_type (the national
+  事项类型 code) and item_basis (the catalog's 设定依据), which decide the law cited and the words
+  of the act (``legal.py``: 行政许可法 for a 行政许可 item only; missing = an old licence snapshot);
 - materials (receipt, acceptance, correction, deferral_commitment, withdrawal): a list of
   {name, kind_label, copies, status (received / missing / defective / deferred), note};
 - receipt: window_name, clerk_name; acceptance: promised_days, limit_unit_label, due_date,
@@ -48,6 +50,7 @@ from onewindow.core.pdf import (
     qr_data_uri,
     write_pdf,
 )
+from onewindow.documents import legal
 from onewindow.documents.choices import DocumentKind, MaterialStatus
 
 # What a required value missing from the snapshot prints as: a line to fill in by hand.
@@ -224,6 +227,13 @@ def _kind_context(kind: DocumentKind, d: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
+def document_title(kind: str, data: dict[str, Any]) -> str:
+    """The printed title: the kind's, except the decisions, which name the item type's act
+    (准予行政许可决定书 for a licence, 不予确认决定书 for a 行政确认 …)."""
+    kind = DocumentKind(kind)
+    return legal.titles(legal.item_type_of(data)).get(kind.value, str(kind.label))
+
+
 def document_context(*, kind: str, data: dict[str, Any], verify_url: str) -> dict[str, Any]:
     """The template context of one document.
 
@@ -235,7 +245,7 @@ def document_context(*, kind: str, data: dict[str, Any], verify_url: str) -> dic
     except ValueError:
         raise ValueError(f"Unknown document kind: {kind!r}") from None
     d = _prepare(data)
-    title = str(kind.label)
+    title = document_title(kind, d)
     header = _("Case no. %(number)s") % {"number": d["case_number"]}
     return {
         "kind": kind.value,
@@ -243,6 +253,7 @@ def document_context(*, kind: str, data: dict[str, Any], verify_url: str) -> dic
         "d": d,
         "blank": BLANK,
         **_kind_context(kind, d),
+        **legal.legal_context(d),
         "verify_url": verify_url,
         "qr_data_uri": qr_data_uri(verify_url),
         "seal": _seal(_text(data.get("issuer")) if isinstance(data, dict) else ""),

@@ -17,10 +17,9 @@ from onewindow.cases.services.files import material_file_check
 from onewindow.catalog.choices import MaterialForm
 from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
-from onewindow.core.forms import StyledFormMixin
+from onewindow.core.forms import AddressField, PhoneField, StyledFormMixin
 
 ACCEPT = ".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
-PHONE_RE = r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$"
 
 
 def material_field_name(position: int) -> str:
@@ -75,12 +74,9 @@ class ApplicationForm(_UploadsMixin, StyledFormMixin, forms.Form):
     """The online application: contact, delivery and one file input per checklist line."""
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    contact_phone = forms.RegexField(
+    contact_phone = PhoneField(
         label=_("Contact phone"),
-        regex=PHONE_RE,
         required=False,
-        max_length=20,
-        error_messages={"invalid": _("Enter a mobile number (11 digits) or a landline number.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
     )
     delivery_method = forms.ChoiceField(
@@ -89,9 +85,8 @@ class ApplicationForm(_UploadsMixin, StyledFormMixin, forms.Form):
         initial=DeliveryMethod.PICKUP,
         widget=forms.RadioSelect,
     )
-    delivery_address = forms.CharField(
+    delivery_address = AddressField(
         label=_("Mailing address"),
-        max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
     )

@@ -5,11 +5,17 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from onewindow.core.forms import IsoDateInput
+from onewindow.core.forms import (
+    AddressField,
+    FieldMessagesMixin,
+    IsoDateInput,
+    NameField,
+    PhoneField,
+)
 from onewindow.registries.choices import AgentRelation, LegalPersonType
 
 
-class LookupForm(forms.Form):
+class LookupForm(FieldMessagesMixin, forms.Form):
     number = forms.CharField(
         label=_("Resident ID number or unified social credit code"),
         max_length=32,
@@ -19,31 +25,26 @@ class LookupForm(forms.Form):
     )
 
 
-class PersonForm(forms.Form):
+class PersonForm(FieldMessagesMixin, forms.Form):
     id_number = forms.CharField(label=_("Resident ID number"), max_length=32)
-    name = forms.CharField(label=_("Full name"), max_length=64)
-    phone = forms.RegexField(
-        label=_("Mobile phone"),
-        regex=r"^1[3-9]\d{9}$",
-        required=False,
-        error_messages={"invalid": _("A mobile number has 11 digits and starts with 13–19.")},
-    )
-    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    name = NameField(label=_("Full name"))
+    phone = PhoneField(label=_("Mobile phone"), mobile_only=True, required=False)
+    address = AddressField(label=_("Address"), required=False)
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(FieldMessagesMixin, forms.Form):
     uscc = forms.CharField(label=_("Unified social credit code"), max_length=32)
     name = forms.CharField(label=_("Organisation name"), max_length=200)
     kind = forms.ChoiceField(label=_("Type"), choices=LegalPersonType.choices)
-    representative_name = forms.CharField(label=_("Legal representative"), max_length=64)
+    representative_name = NameField(label=_("Legal representative"))
     representative_id_number = forms.CharField(
         label=_("Legal representative's ID number"), max_length=32
     )
-    phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
-    address = forms.CharField(label=_("Registered address"), max_length=200, required=False)
+    phone = PhoneField(label=_("Contact phone"), required=False)
+    address = AddressField(label=_("Registered address"), required=False)
 
 
-class AgentForm(forms.Form):
+class AgentForm(FieldMessagesMixin, forms.Form):
     agent_id_number = forms.CharField(label=_("Agent's resident ID number"), max_length=32)
     relation = forms.ChoiceField(label=_("Relation"), choices=AgentRelation.choices)
     matters = forms.CharField(label=_("Authorised matters"), max_length=200)
@@ -51,14 +52,10 @@ class AgentForm(forms.Form):
     valid_until = forms.DateField(label=_("Valid until"), widget=IsoDateInput())
 
 
-class SignupForm(forms.Form):
+class SignupForm(FieldMessagesMixin, forms.Form):
     id_number = forms.CharField(label=_("Resident ID number"), max_length=32)
-    name = forms.CharField(label=_("Full name"), max_length=64)
-    phone = forms.RegexField(
-        label=_("Mobile phone"),
-        regex=r"^1[3-9]\d{9}$",
-        error_messages={"invalid": _("A mobile number has 11 digits and starts with 13–19.")},
-    )
+    name = NameField(label=_("Full name"))
+    phone = PhoneField(label=_("Mobile phone"), mobile_only=True)
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
-
-from onewindow.core.identity import clean_resident_id, clean_uscc
+from onewindow.core.identity import clean_applicant_number
 from onewindow.registries.models import LegalPerson, NaturalPerson
 
 if TYPE_CHECKING:
@@ -22,17 +20,12 @@ def applicant_find(*, user: User, number: str) -> tuple[NaturalPerson | LegalPer
     USCC: an exact match on a mistyped number would otherwise tell the clerk "not registered" and
     invite a duplicate.
     """
-    raw = (number or "").strip().upper()
-    try:
-        id_number = clean_resident_id(raw)
-    except ValidationError as id_error:
-        try:
-            code = clean_uscc(raw)
-        except ValidationError as uscc_error:
-            # Answer with the kind the input most resembles: an ID is digits but for the last.
-            raise (id_error if raw[:17].isdigit() else uscc_error) from None
-        return LegalPerson.objects.visible_to(user).filter(uscc=code).first(), "organisation"
-    return NaturalPerson.objects.visible_to(user).filter(id_number=id_number).first(), "person"
+    # Answered with the message of the kind the input most resembles (a code ending in Y is a
+    # credit code, not an ID with a wrong last character).
+    kind, clean = clean_applicant_number(number)
+    if kind == "organisation":
+        return LegalPerson.objects.visible_to(user).filter(uscc=clean).first(), kind
+    return NaturalPerson.objects.visible_to(user).filter(id_number=clean).first(), kind
 
 
 def applicant_by_public_id(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from stdnum.cn import ric
 
 from onewindow.core.identity import clean_resident_id, clean_uscc
+from onewindow.core.validators import clean_address, clean_person_name, clean_phone, clean_text
 from onewindow.registries.choices import AgentRelation, Gender, LegalPersonType, RealNameLevel
 from onewindow.registries.models import AgentAuthorization, LegalPerson, NaturalPerson
 
@@ -22,6 +23,21 @@ logger = logging.getLogger(__name__)
 
 def _id_field(field: str, exc: ValidationError) -> ValidationError:
     return ValidationError({field: exc.error_list})
+
+
+def _fields(**checks: tuple) -> dict[str, str]:
+    """Run each field's rule (``core.validators``, each returning the cleaned text); every failing
+    field is reported at once, under its own name, and nothing is written."""
+    cleaned: dict[str, str] = {}
+    errors: dict[str, list] = {}
+    for field, (clean, value, kwargs) in checks.items():
+        try:
+            cleaned[field] = clean(value, **kwargs)
+        except ValidationError as exc:
+            errors[field] = exc.error_list
+    if errors:
+        raise ValidationError(errors)
+    return cleaned
 
 
 def natural_person_register(
@@ -37,15 +53,20 @@ def natural_person_register(
         number = clean_resident_id(id_number)
     except ValidationError as exc:
         raise _id_field("id_number", exc) from None
+    data = _fields(
+        name=(clean_person_name, name, {"label": _("Full name")}),
+        phone=(clean_phone, phone, {"label": _("Mobile phone"), "mobile_only": True}),
+        address=(clean_address, address, {"label": _("Address")}),
+    )
     if NaturalPerson.objects.filter(id_number=number).exists():
         raise ValidationError(
             {"id_number": _("A person with this ID number is already registered.")}
         )
     person = NaturalPerson(
         id_number=number,
-        name=(name or "").strip(),
-        phone=(phone or "").strip(),
-        address=(address or "").strip(),
+        name=data["name"],
+        phone=data["phone"],
+        address=data["address"],
         birth_date=ric.get_birth_date(number),
         gender=Gender.MALE if int(number[16]) % 2 else Gender.FEMALE,
         real_name_level=real_name_level,
@@ -81,16 +102,35 @@ def legal_person_register(
         rep_id = clean_resident_id(representative_id_number)
     except ValidationError as exc:
         raise _id_field("representative_id_number", exc) from None
+    data = _fields(
+        name=(
+            clean_text,
+            name,
+            {
+                "label": _("Organisation name"),
+                "max_length": 200,
+                "required": True,
+                "multiline": False,
+            },
+        ),
+        representative_name=(
+            clean_person_name,
+            representative_name,
+            {"label": _("Legal representative")},
+        ),
+        phone=(clean_phone, phone, {"label": _("Contact phone")}),
+        address=(clean_address, address, {"label": _("Registered address")}),
+    )
     if LegalPerson.objects.filter(uscc=code).exists():
         raise ValidationError({"uscc": _("An organisation with this code is already registered.")})
     organisation = LegalPerson(
         uscc=code,
-        name=(name or "").strip(),
+        name=data["name"],
         kind=kind,
-        representative_name=(representative_name or "").strip(),
+        representative_name=data["representative_name"],
         representative_id_number=rep_id,
-        phone=(phone or "").strip(),
-        address=(address or "").strip(),
+        phone=data["phone"],
+        address=data["address"],
     )
     organisation.full_clean()
     try:
@@ -119,7 +159,18 @@ def agent_authorize(
         principal_person=principal if isinstance(principal, NaturalPerson) else None,
         principal_organisation=principal if isinstance(principal, LegalPerson) else None,
         relation=relation,
-        matters=(matters or "").strip(),
+        matters=_fields(
+            matters=(
+                clean_text,
+                matters,
+                {
+                    "label": _("Authorised matters"),
+                    "max_length": 200,
+                    "required": True,
+                    "multiline": False,
+                },
+            )
+        )["matters"],
         valid_from=valid_from,
         valid_until=valid_until,
     )
@@ -141,7 +192,15 @@ def citizen_signup(*, id_number: str, name: str, phone: str, password: str) -> N
         number = clean_resident_id(id_number)
     except ValidationError as exc:
         raise _id_field("id_number", exc) from None
-    name = (name or "").strip()
+    data = _fields(
+        name=(clean_person_name, name, {"label": _("Full name")}),
+        phone=(
+            clean_phone,
+            phone,
+            {"label": _("Mobile phone"), "mobile_only": True, "required": True},
+        ),
+    )
+    name, phone = str(data["name"]), str(data["phone"])
     user_model = get_user_model()
     if user_model.objects.filter(username=number).exists():
         raise ValidationError({"id_number": _("An account with this ID number already exists.")})
@@ -172,7 +231,7 @@ def citizen_signup(*, id_number: str, name: str, phone: str, password: str) -> N
         user.save()
         person.user = user
         if phone:
-            person.phone = phone.strip()
+            person.phone = phone
         person.save(update_fields=["user", "phone", "updated_at"])
         return person
     user.save()

@@ -27,11 +27,13 @@ from onewindow.cases.choices import (
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.machines import MAX_EXTENSION, has_acceptance
 from onewindow.cases.models import Case, SpecialProcedure
-from onewindow.cases.services import delivery, joint, numbering, steps
+from onewindow.cases.services import delivery, joint, numbering, paperwork, steps
 from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.outside import extra_materials_clean
 from onewindow.cases.services.paperwork import materials_data
+from onewindow.catalog.choices import ItemType
 from onewindow.core.errors import DomainError
+from onewindow.core.validators import checked, clean_text
 from onewindow.documents.choices import DocumentKind
 
 if TYPE_CHECKING:
@@ -218,12 +220,24 @@ def case_procedure_end(
         if procedure is None:
             raise DomainError(_("No special procedure is running."))
         procedure.ended_on = max(timezone.localdate(change.at), procedure.started_on)
-        procedure.result = (result or "").strip()[:300]
+        procedure.result = checked(
+            clean_text, result, field="result", label=_("Result of the procedure"), max_length=300
+        )
         procedure.ended_by = actor
         procedure.save()
         change.opinion = procedure.result
         c.due_date = clock.case_due_date(c, today=procedure.ended_on)
     return procedure
+
+
+LICENSING_EXTENSION_BASIS = "《中华人民共和国行政许可法》第四十二条"
+
+
+def _default_extension_basis(case: Case) -> str:
+    legal = paperwork.legal_data(case)
+    if legal["item_type"] == ItemType.LICENSING:
+        return LICENSING_EXTENSION_BASIS
+    return legal["item_basis"]
 
 
 def case_extend(
@@ -232,12 +246,16 @@ def case_extend(
     actor: User,
     days: int,
     reason: str,
-    basis: str = "《中华人民共和国行政许可法》第四十二条",
+    basis: str = "",
     expected_revision: int | None,
     at: datetime.datetime | None = None,
 ) -> SpecialProcedure:
-    """§42 extension, granted by the department's approver; the applicant is told why."""
+    """§42 extension, granted by the department's approver; the applicant is told why.
+
+    Without a basis given, a 行政许可 item's extension cites 行政许可法 §42; any other item's
+    cites its own catalog basis (行政许可法 governs licences only)."""
     reason = (reason or "").strip()
+    basis = (basis or "").strip() or _default_extension_basis(case)
     if not reason:
         raise DomainError(_("An extension needs a reason."), field="reason")
     with case_transition(

@@ -22,6 +22,7 @@ from onewindow.cases.services.engine import Change, case_transition
 from onewindow.cases.services.files import material_file_check
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.core.errors import DomainError
+from onewindow.core.validators import checked, clean_person_name
 from onewindow.documents.choices import DocumentKind
 
 if TYPE_CHECKING:
@@ -96,7 +97,14 @@ def case_deliver(
             c = change.case
             if c.state == CaseState.READY and (pickup_code or "").strip() != c.pickup_code:
                 raise DomainError(_("The pickup code does not match."), field="pickup_code")
-            _delivered(change, (recipient_name or "").strip()[:64])
+            recipient = checked(
+                clean_person_name,
+                recipient_name,
+                field="recipient_name",
+                label=_("Received by"),
+                required=False,
+            )
+            _delivered(change, recipient)
         if case.kind == CaseKind.JOINT:
             joint.parts_close(case, at=at)
     return case

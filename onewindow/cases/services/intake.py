@@ -29,11 +29,19 @@ from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.models import Case, CaseMaterial
 from onewindow.cases.services.engine import case_transition
 from onewindow.cases.services.files import material_file_check
-from onewindow.cases.services.numbering import next_number
+from onewindow.cases.services.numbering import next_number, renumber_for_receipt
 from onewindow.cases.services.paperwork import materials_data
 from onewindow.catalog.choices import MaterialForm, Necessity, OnlineDepth, ServiceObject
 from onewindow.catalog.schema import Guide, Material
 from onewindow.core.errors import DomainError
+from onewindow.core.validators import (
+    MAX_COPIES,
+    checked,
+    clean_address,
+    clean_count,
+    clean_phone,
+    clean_text,
+)
 from onewindow.documents.choices import DocumentKind
 from onewindow.registries.models import LegalPerson, NaturalPerson
 
@@ -51,7 +59,9 @@ class MaterialInput:
 
     position: int
     status: str = MS.MISSING
-    copies: int = 0
+    # As entered (a form passes the text typed): ``clean_material_input`` makes it an int; 0 or
+    # blank means "as many as the checklist asks for".
+    copies: int | str = 0
     original_seen: bool = False
     note: str = ""
     upload: UploadedFile | None = None
@@ -80,6 +90,32 @@ def checklist_lines(version: EntryVersion, answers: list[str]) -> list[tuple[int
     """(position in the guide, material) for the answered situations."""
     wanted = {id(m) for m in version.guide.checklist(set(answers))}
     return [(i, m) for i, m in enumerate(version.guide.materials) if id(m) in wanted]
+
+
+NOTE_MAX = 300
+
+
+def clean_material_input(given: MaterialInput, name: str) -> None:
+    """Copies and note of a line as entered: a count outside 1–99 or a note over 300 characters is
+    refused with a message naming the line; nothing is clamped or cut."""
+    if given.copies in (0, None, ""):
+        given.copies = 0
+    else:
+        given.copies = checked(
+            clean_count,
+            given.copies,
+            field="copies",
+            label=_("Copies of “%(name)s”") % {"name": name},
+            minimum=1,
+            maximum=MAX_COPIES,
+        )
+    given.note = checked(
+        clean_text,
+        given.note,
+        field="note",
+        label=_("Note on “%(name)s”") % {"name": name},
+        max_length=NOTE_MAX,
+    )
 
 
 def check_inputs(
@@ -117,6 +153,7 @@ def check_inputs(
                 _("“%(name)s” is not fetched by the system; it must be handed in.")
                 % {"name": material.name}
             )
+        clean_material_input(given, material.name)
         if given.upload is not None:
             material_file_check(given.upload)
     return by_position
@@ -134,10 +171,12 @@ def material_line(row: CaseMaterial, material: Material) -> None:
 def material_given(row: CaseMaterial, given: MaterialInput, status: str) -> None:
     """Record what was handed in on a line: its status, copies, original seen, note and scan
     (the upload was checked with ``material_file_check`` by the caller)."""
+    clean_material_input(given, row.name)  # idempotent; the callers' check ran it already
     row.status = status
-    row.copies_received = given.copies or (row.copies_required if status in IN_HAND else 0)
+    copies = int(given.copies)
+    row.copies_received = copies or (row.copies_required if status in IN_HAND else 0)
     row.original_seen = given.original_seen
-    row.note = given.note[:300]
+    row.note = str(given.note)
     if given.upload is not None:
         name = given.upload.name or ""  # named: material_file_check read its extension
         row.file.save(name, given.upload, save=False)
@@ -183,9 +222,18 @@ def applicant_fields(applicant: Applicant) -> dict[str, Any]:
 def delivery_fields(method: str, address: str) -> dict[str, str]:
     if method not in DeliveryMethod.values:
         raise DomainError(_("Choose how the result is delivered."), field="delivery_method")
-    if method == DeliveryMethod.MAIL and not address.strip():
+    if method == DeliveryMethod.MAIL and not (address or "").strip():
         raise DomainError(_("A mailed result needs a mailing address."), field="delivery_address")
-    return {"delivery_method": method, "delivery_address": address.strip()[:200]}
+    address = checked(clean_address, address, field="delivery_address", label=_("Mailing address"))
+    return {"delivery_method": method, "delivery_address": address}
+
+
+def contact_phone_clean(phone: str, applicant: Applicant | None = None) -> str:
+    """The phone typed for this application (refused if it is no phone number), else the
+    applicant's registered one. Never cut to fit: a valid number fits the column."""
+    if (phone or "").strip():
+        return checked(clean_phone, phone, field="contact_phone", label=_("Contact phone"))
+    return getattr(applicant, "phone", "") or ""
 
 
 def case_new(
@@ -229,7 +277,7 @@ def case_new(
         region_code=entry.region.code,
         channel=channel,
         agent=agent,
-        contact_phone=(contact_phone or getattr(applicant, "phone", ""))[:20],
+        contact_phone=contact_phone_clean(contact_phone, applicant),
         submitted_by=submitted_by,
         submission_key=submission_key,
         answers=clean_answers(version, answers),
@@ -256,6 +304,8 @@ def receive(
         c = change.case
         c.received_at = change.at
         c.submitted_at = c.submitted_at or change.at
+        # The number carries the day of receipt, not the day a draft was first saved.
+        c.number = renumber_for_receipt(c.number, timezone.localdate(change.at))
         c.acceptance_due = clock.acceptance_due(c)
         change.issue(DocumentKind.RECEIPT, {"materials": materials_data(c)})
     if case.place_id != case.home_place_id:
@@ -371,7 +421,7 @@ def case_draft_save(
         if case.state != CaseState.DRAFT:
             return case  # already submitted: a resent form changes nothing
         case.answers = clean_answers(case.filed_version, answers)
-        case.contact_phone = (contact_phone or case.contact_phone)[:20]
+        case.contact_phone = contact_phone_clean(contact_phone) or case.contact_phone
         case.form_data = form_data or case.form_data
         for key, value in delivery_fields(delivery_method, delivery_address).items():
             setattr(case, key, value)

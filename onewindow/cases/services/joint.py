@@ -35,12 +35,14 @@ from onewindow.cases.services.intake import (
     check_inputs,
     checklist_lines,
     clean_answers,
+    contact_phone_clean,
     delivery_fields,
     material_line,
     next_number,
     receive,
     write_materials,
 )
+from onewindow.cases.services.numbering import number_day
 from onewindow.catalog.schema import Material
 from onewindow.core.errors import DomainError
 from onewindow.documents.choices import DocumentKind
@@ -124,7 +126,7 @@ def case_receive_joint(
             region_code=joint.region.code,
             channel=Channel.WINDOW,
             agent=agent,
-            contact_phone=(contact_phone or getattr(applicant, "phone", ""))[:20],
+            contact_phone=contact_phone_clean(contact_phone, applicant),
             answers=clean,
             promised_days=promised_days(joint),
             **applicant_fields(applicant),
@@ -147,7 +149,10 @@ def parts_spawn(change: Change) -> None:
     for item in items:
         entry, version = item.entry, item.entry.current_version
         part = Case.objects.create(
-            number=next_number(entry.code, timezone.localdate(change.at)),
+            # A part is received with its parent: its number carries the parent's receipt day.
+            number=next_number(
+                entry.code, number_day(parent.number) or timezone.localdate(change.at)
+            ),
             kind=CaseKind.PART,
             parent=parent,
             stage=item.stage,

@@ -41,6 +41,23 @@ def next_number(prefix: str, day: datetime.date) -> str:
     return f"{prefix}{day:%Y%m%d}{_increment(CaseCounter, prefix=prefix, day=day):06d}"
 
 
+def number_day(number: str) -> datetime.date | None:
+    """The day a case number carries (its ``yyyymmdd`` before the six-digit sequence)."""
+    try:
+        return datetime.datetime.strptime(number[-14:-6], "%Y%m%d").date()
+    except ValueError:
+        return None
+
+
+def renumber_for_receipt(number: str, day: datetime.date) -> str:
+    """The number a case keeps once received on ``day``: the same if it already carries that day,
+    else a fresh one of the same prefix dated ``day``. A draft is numbered the day it is first
+    saved; the applicant reads the number as the day of receipt, so receipt renumbers it."""
+    if number_day(number) == day:
+        return number
+    return next_number(number[:-14], day)
+
+
 def next_serial(prefix: str, year: int) -> int:
     """The next serial of ``prefix`` in ``year`` (1, 2, …)."""
     return _increment(DocumentCounter, prefix=prefix[:40], year=year)

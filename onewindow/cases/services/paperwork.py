@@ -15,9 +15,10 @@ from django.utils.translation import override
 
 from onewindow.cases.choices import IN_HAND, MaterialStatus
 from onewindow.cases.models import Case, CaseDocument
-from onewindow.catalog.choices import LimitUnit, MaterialKind
+from onewindow.catalog.choices import ItemType, LimitUnit, MaterialKind
 from onewindow.core.masking import mask_id_number
 from onewindow.documents.choices import DocumentKind
+from onewindow.documents.render import document_title
 
 if TYPE_CHECKING:
     from onewindow.cases.models import CaseEvent
@@ -70,6 +71,20 @@ def materials_data(case: Case, *, only: Collection[str] | None = None) -> list[d
         return rows
 
 
+# A joint application ("一件事") has no guide of its own: its documents are the center's service
+# across several items, worded as a public service and citing no single item's law.
+JOINT_ITEM_TYPE = ItemType.PUBLIC_SERVICE
+
+
+def legal_data(case: Case) -> dict[str, str]:
+    """The item's type and its catalog basis (设定依据), which decide the law a document cites
+    (``documents.legal``): 行政许可法 for a 行政许可 item only, the item's own basis otherwise."""
+    if case.version is None:
+        return {"item_type": str(JOINT_ITEM_TYPE), "item_basis": ""}
+    guide = case.version.guide
+    return {"item_type": str(guide.item_type), "item_basis": guide.legal_basis}
+
+
 def base_data(case: Case) -> dict[str, Any]:
     region = case.department.region.name if case.department is not None else case.place.region.name
     with override(settings.LANGUAGE_CODE):
@@ -89,6 +104,7 @@ def base_data(case: Case) -> dict[str, Any]:
         "result_name": case.result_name,
         "appeal_government": f"{region}人民政府",
         "appeal_court": f"{region}人民法院",
+        **legal_data(case),
     }
 
 
@@ -98,8 +114,6 @@ def document_create(
     """Number and store a document (called by the transition engine inside its transaction)."""
     ordinal = case.documents.count() + 1
     issued_at = event.at if event else timezone.now()
-    with override(settings.LANGUAGE_CODE):
-        title = str(DocumentKind(kind).label)
     snapshot = {
         **base_data(case),
         **data,
@@ -107,6 +121,9 @@ def document_create(
         "issued_at": _iso(issued_at),
         "issuer": _issuer(case, kind),
     }
+    with override(settings.LANGUAGE_CODE):
+        # The decisions are titled by the item type's act (不予确认决定书, not 不予许可决定书).
+        title = document_title(kind, snapshot)
     return CaseDocument.objects.create(
         case=case, kind=kind, number=snapshot["number"], title=title, data=snapshot, event=event
     )

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import routing
@@ -39,6 +40,11 @@ from onewindow.organisations.choices import Role, WindowKind
 from onewindow.organisations.models import Assignment
 from onewindow.registries.models import LegalPerson, NaturalPerson
 from onewindow.registries.selectors import applicant_by_public_id, applicant_find
+
+TAMPERED_ANSWERS = gettext_lazy(
+    "The answers to the situation questions were changed outside this page: choose them again "
+    "and record the application."
+)
 
 
 def _post(request: AuthenticatedHttpRequest) -> Assignment:
@@ -161,6 +167,9 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
     source = request.POST if request.method == "POST" else request.GET
     answers = [source.get(f"q-{q.code}", "") for q in entry.effective_version.guide.questions]
     clean, lines = _lines(entry, answers)
+    if request.method == "POST" and clean is None:
+        # The answers travel in the form: one the page never offered was posted.
+        messages.error(request, TAMPERED_ANSWERS)
     intake = IntakeForm(request.POST or None)
     # Empty keeps the registered number, which the page shows only masked.
     intake.fields["contact_phone"].widget.attrs["placeholder"] = mask_phone(
@@ -316,6 +325,8 @@ def intake_joint(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         _clean, lines = joint.joint_checklist(joint_service, answers)
     except DomainError:
         lines = None
+        if request.method == "POST":
+            messages.error(request, TAMPERED_ANSWERS)
     intake = IntakeForm(request.POST or None)
     decision = DecisionForm(request.POST or None)
     if request.method == "POST" and lines is not None and intake.is_valid() and decision.is_valid():

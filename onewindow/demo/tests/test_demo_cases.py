@@ -155,3 +155,51 @@ def test_the_portal_personas_own_cases(demo, username):
 
     assert mine.count() >= 5
     assert len(set(mine.values_list("state", flat=True))) >= 4
+
+
+def test_every_case_number_carries_its_receipt_date(demo):
+    """Issue 11, item 13: the applicant reads the number as 'received on …'. A draft saved online
+    on one day and submitted on another, and the parts of a joint application, are numbered by
+    the day of receipt, like every case received at a window. (An application received afresh
+    after corrections keeps its number: its receipt and correction notice carry it.)"""
+    first_receipt: dict[int, Any] = {}
+    for case_id, moment in (
+        CaseEvent.objects.filter(action__in=RECEIPT).order_by("at").values_list("case_id", "at")
+    ):
+        first_receipt.setdefault(case_id, moment)
+    wrong = []
+    received = Case.objects.exclude(received_at=None).only("number", "received_at", "parent_id")
+    for case in received:
+        at = first_receipt.get(case.parent_id or case.pk, case.received_at)
+        day = timezone.localdate(at).strftime("%Y%m%d")
+        if case.number[-14:-6] != day:
+            wrong.append((case.number, day))
+    assert received.count() > 300
+    assert wrong == []
+
+
+def test_no_notice_of_another_item_type_cites_the_licensing_law(demo):
+    """Issue 11, item 7: 行政许可法 governs 行政许可 items only; every other demo case's documents
+    cite the item's own basis, in the snapshot and on the page."""
+    import json
+
+    from django.utils import translation
+
+    from onewindow.documents.render import document_html
+
+    others, rendered = 0, set()
+    for document in CaseDocument.objects.order_by("pk"):
+        item_type = document.data.get("item_type")
+        assert item_type, document.number
+        if item_type == "01":
+            continue
+        others += 1
+        assert "行政许可法" not in json.dumps(document.data, ensure_ascii=False), document.number
+        if (item_type, document.kind) not in rendered:
+            rendered.add((item_type, document.kind))
+            with translation.override("zh-hans"):
+                html = document_html(kind=document.kind, data=document.data, verify_url="x")
+            assert "行政许可" not in html, (document.number, document.kind)
+            assert "申请”申请" not in html, document.number
+    assert others > 100
+    assert len(rendered) > 20

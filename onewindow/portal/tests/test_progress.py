@@ -390,3 +390,14 @@ def test_a_decided_case_tells_when_the_result_is_due(world, login, submitted):
     assert submitted.delivery_due is not None
     html = login(world.citizen).get(page(submitted.number)).content.decode()
     assert f'data-testid="delivery-due">{submitted.delivery_due.isoformat()}' in html
+
+
+def test_a_case_number_in_lower_case_is_found_and_not_a_failed_try(world, client, submitted):
+    """Issue 11, item 8: the number read off a paper in any letter case is the same number."""
+    number = submitted.number.lower()
+    typed = f" {number[:20]} {number[20:]} "
+    right = {"number": typed, "id_number": world.citizen_person.id_number.lower()}
+    for _i in range(FAILURE_LIMIT + 1):
+        response = client.post("/progress/", right)
+        assert response.status_code == 302
+        assert response["Location"] == f"/progress/{submitted.number}/"
