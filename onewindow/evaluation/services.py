@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +24,7 @@ from django.utils.translation import gettext_noop
 from onewindow.cases.choices import Action, CaseState
 from onewindow.cases.models import Case, CaseEvent
 from onewindow.core.errors import DomainError
+from onewindow.core.validators import checked, clean_person_name, clean_phone
 from onewindow.deadlines.calendar import CalendarNotLoaded, calendar_for
 from onewindow.evaluation.choices import (
     BAD_LEVELS,
@@ -504,8 +504,6 @@ def reviews_overdue_sweep(*, today: datetime.date | None = None) -> int:
 
 # --- complaints ------------------------------------------------------------------------------
 
-PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
-
 
 def complaint_days() -> int:
     """Working days within which a complaint is answered."""
@@ -532,13 +530,10 @@ def complaint_file(
     if about not in ComplaintAbout.values:
         raise DomainError(_("Say what the complaint is about."), field="about")
     text = _text(content, field="content", missing=_("Write what the complaint is about."))
-    who = _text(name, field="name", missing=_("Give the complainant's name."), limit=50)
-    number = (phone or "").strip()
-    if not PHONE.match(number):
-        raise DomainError(
-            _("Give a mobile number (11 digits) or a landline with its area code."),
-            field="phone",
-        )
+    who = checked(clean_person_name, name, field="name", label=_("Complainant's name"))
+    number = checked(
+        clean_phone, phone, field="phone", label=_("Phone for the answer"), required=True
+    )
     if staff_user is not None and not scope_of_place(staff_user, place):
         raise DomainError(_("That person does not work at this center."), field="staff_user")
     complaint = Complaint(
