@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
-from onewindow.cases import routing
+from onewindow.cases import origins, routing
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.forms import (
     COUNTER_STATUSES,
@@ -118,10 +118,18 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
     entry = get_object_or_404(
         Entry.objects.public().select_related("department"), public_id=public_id
     )
-    number = request.GET.get("applicant") or request.POST.get("applicant") or ""
+    # Opened for a queue ticket (``cases.origins``): the applicant comes from the ticket, so
+    # the ID number never travels in the URL.
+    origin = request.GET.get("origin") or request.POST.get("origin") or ""
+    if origin:
+        number = origins.prefill(origin, request.user).applicant_number
+    else:
+        number = request.GET.get("applicant") or request.POST.get("applicant") or ""
     applicant, error = _applicant(request, number)
     if applicant is None:
         messages.error(request, error)
+        if origin:
+            return redirect("cases:intake")
         return redirect(reverse("cases:intake") + f"?applicant={number}")
     if not routing.is_receivable_at(entry, post.place):
         messages.error(request, _("This item cannot be received at this hall."))
@@ -145,6 +153,7 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
             entry=entry,
             answers=clean,
             materials=materials_from_post(request, [p for p, _m in lines]),
+            origin=origin,
         )
         if done is not None:
             return done
@@ -158,6 +167,7 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
             "content": entry.effective_version.guide,
             "applicant": applicant,
             "applicant_number": number,
+            "origin": origin,
             "answers": answers,
             "answered": clean is not None,
             "rows": rows_from_lines(lines, request.POST),
