@@ -21,6 +21,7 @@ urlpatterns = [
     path("calendar/", include("onewindow.deadlines.urls")),
     path("cases/", include("onewindow.cases.urls")),
     path("supervision/", include("onewindow.supervision.urls")),
+    path("queue/", include("onewindow.queue.urls")),
     path("", include("onewindow.portal.urls")),
 ]
 
