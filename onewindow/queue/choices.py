@@ -11,7 +11,7 @@ class TicketState(models.TextChoices):
     CALLED = "called", _("Called")
     SERVING = "serving", _("Being served")
     ON_HOLD = "on_hold", _("On hold")
-    DONE = "done", _("Done")
+    DONE = "done", _("Finished")
     NO_SHOW = "no_show", _("No-show")
 
 

@@ -223,9 +223,8 @@ class Ticket(PublicIdModel):
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")
         constraints = [
-            models.UniqueConstraint(
-                fields=["category", "day", "serial"], name="queue_ticket_serial_unique"
-            ),
+            # The number (letter + serial of the category it was taken for) is unique in its
+            # hall and day; a transfer changes the category, never the number.
             models.UniqueConstraint(
                 fields=["place", "day", "number"], name="queue_ticket_number_unique"
             ),
