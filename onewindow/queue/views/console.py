@@ -124,15 +124,15 @@ def _run(request: AuthenticatedHttpRequest, window: Window, work) -> HttpRespons
     return _back(window)
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def console_login(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResponse:
     window = _window(request, window_pk)
     return _run(request, window, lambda: svc.session_login(clerk=request.user, window=window) and "")
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def console_logout(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResponse:
     window = _window(request, window_pk)
     try:
@@ -143,8 +143,8 @@ def console_logout(request: AuthenticatedHttpRequest, window_pk: int) -> HttpRes
     return redirect("queue:console-home")
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def console_break(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResponse:
     window = _window(request, window_pk)
     on = request.POST.get("on") == "1"
@@ -153,8 +153,8 @@ def console_break(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResp
     )
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def console_call(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResponse:
     window = _window(request, window_pk)
 
@@ -165,8 +165,8 @@ def console_call(request: AuthenticatedHttpRequest, window_pk: int) -> HttpRespo
     return _run(request, window, work)
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def ticket_act(
     request: AuthenticatedHttpRequest, window_pk: int, public_id: str, action: str
 ) -> HttpResponse:
@@ -188,8 +188,8 @@ def ticket_act(
     return _run(request, window, work)
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def ticket_transfer(request: AuthenticatedHttpRequest, window_pk: int, public_id: str) -> HttpResponse:
     window = _window(request, window_pk)
     ticket = _ticket(window, public_id)
@@ -223,8 +223,8 @@ def ticket_transfer(request: AuthenticatedHttpRequest, window_pk: int, public_id
     return _run(request, window, work)
 
 
-@require_POST
 @role_required(Role.WINDOW_CLERK)
+@require_POST
 def ticket_case(request: AuthenticatedHttpRequest, window_pk: int, public_id: str) -> HttpResponse:
     """Start a case for the ticket being served: the counter's intake, pre-filled with its
     applicant and item (the ID number is never put in the URL: the intake reads it from the
