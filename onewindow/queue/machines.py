@@ -21,7 +21,7 @@ from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
 from onewindow.queue.choices import CallKind, TicketAction, TicketState, VisitKind
 from onewindow.queue.models import CallEvent, Ticket, Visit, WindowSession
-from onewindow.workflow.machine import NEW, SYSTEM, Change, Machine, edge, register
+from onewindow.workflow.machine import NEW, SYSTEM, Change, Machine, Transition, edge, register
 
 if TYPE_CHECKING:
     from onewindow.accounts.models import User
@@ -145,7 +145,9 @@ def _after(change: Change[Ticket]) -> None:
 _CLERK_ONLY = gettext_lazy("Only a window clerk of this service place may do this.")
 
 
-def _row(action: str, sources: set[str], target: str, why: str, actors: set[str] | None = None):
+def _row(
+    action: str, sources: set[str], target: str, why: str, actors: set[str] | None = None
+) -> Transition:
     return edge(action, sources, target, actors or {CLERK}, why=why, denied=_CLERK_ONLY)
 
 

@@ -20,9 +20,7 @@ def waiting_counts(place_id: int, day: datetime.date) -> list[dict[str, Any]]:
     rows = (
         Category.objects.filter(place_id=place_id, is_active=True)
         .annotate(
-            waiting=Count(
-                "tickets", filter=Q(tickets__day=day, tickets__state=TicketState.WAITING)
-            )
+            waiting=Count("tickets", filter=Q(tickets__day=day, tickets__state=TicketState.WAITING))
         )
         .order_by("position", "letter")
     )

@@ -151,12 +151,27 @@ QUEUE_ROWS: list[Row] = [
         kwargs=window_pk,
         get={ANON: LOGIN, "clerk b_clerk": (200, 404), "clerk_town": 404, "*": 403},
     ),
-    Row("queue:console-logout", kind="window", kwargs=window_pk, get=_clerk_get_post_only(),
-        post=_clerk_post()),
-    Row("queue:console-break", kind="window", kwargs=window_pk, get=_clerk_get_post_only(),
-        post=_clerk_post()),
-    Row("queue:console-call", kind="window", kwargs=window_pk, get=_clerk_get_post_only(),
-        post=_clerk_post()),
+    Row(
+        "queue:console-logout",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    Row(
+        "queue:console-break",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    Row(
+        "queue:console-call",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
     *[
         Row(
             f"queue:ticket-act[{action}]",
@@ -167,13 +182,29 @@ QUEUE_ROWS: list[Row] = [
         )
         for action in ("recall", "start", "hold", "resume", "finish", "no_show")
     ],
-    Row("queue:ticket-transfer", kind="ticket", kwargs=ticket_at(), get=_clerk_get_post_only(),
-        post=_clerk_post()),
-    Row("queue:ticket-case", kind="ticket", kwargs=ticket_at(), get=_clerk_get_post_only(),
-        post=_clerk_post()),
+    Row(
+        "queue:ticket-transfer",
+        kind="ticket",
+        kwargs=ticket_at(),
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    Row(
+        "queue:ticket-case",
+        kind="ticket",
+        kwargs=ticket_at(),
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
     # Last of the queue's rows: an empty POST logs the clerk in to the window (it writes).
-    Row("queue:console-login", kind="window", kwargs=window_pk, get=_clerk_get_post_only(),
-        post=_clerk_post(), writes=frozenset({"clerk", "b_clerk"})),
+    Row(
+        "queue:console-login",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+        writes=frozenset({"clerk", "b_clerk"}),
+    ),
 ]
 
 

@@ -94,7 +94,9 @@ def ticket_take(
             taken_at=at,
             queued_at=at,
         )
-        with transition(TICKET, ticket, TicketAction.TAKE, actor=None, expected_revision=None, at=at):
+        with transition(
+            TICKET, ticket, TicketAction.TAKE, actor=None, expected_revision=None, at=at
+        ):
             pass
     return ticket
 

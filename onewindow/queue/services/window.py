@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, connection, models, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,7 +48,9 @@ def session_of(clerk: User, window: Window) -> WindowSession:
     return session
 
 
-def session_login(*, clerk: User, window: Window, at: datetime.datetime | None = None) -> WindowSession:
+def session_login(
+    *, clerk: User, window: Window, at: datetime.datetime | None = None
+) -> WindowSession:
     at = at or timezone.now()
     if not may_use_window(clerk, window):
         raise NotPermitted(_("You may not log in to a window of another service place."))
@@ -61,8 +63,10 @@ def session_login(*, clerk: User, window: Window, at: datetime.datetime | None =
             )
     except IntegrityError:
         raise DomainError(
-            _("Either this window already has a clerk logged in, or you are logged in to "
-              "another window: log out there first.")
+            _(
+                "Either this window already has a clerk logged in, or you are logged in to "
+                "another window: log out there first."
+            )
         ) from None
 
 
@@ -99,20 +103,24 @@ def session_break(
     return session
 
 
-def callable_tickets(window: Window, day: datetime.date):
+def callable_tickets(window: Window, day: datetime.date) -> QuerySet[Ticket]:
     """The tickets ``window`` may call on ``day``, in the order it calls them."""
     served = Category.objects.filter(windows=window, is_active=True).values("pk")
-    return Ticket.objects.filter(
-        Q(target_window__isnull=True, category__in=served) | Q(target_window=window),
-        place_id=window.place_id,
-        day=day,
-        state=TicketState.WAITING,
-    ).annotate(
-        # The green channel first (0), whatever its reason; then everyone else (1).
-        queue_class=models.Case(
-            models.When(priority="", then=models.Value(1)), default=models.Value(0)
+    return (
+        Ticket.objects.filter(
+            Q(target_window__isnull=True, category__in=served) | Q(target_window=window),
+            place_id=window.place_id,
+            day=day,
+            state=TicketState.WAITING,
         )
-    ).order_by("queue_class", "queued_at", "id")
+        .annotate(
+            # The green channel first (0), whatever its reason; then everyone else (1).
+            queue_class=models.Case(
+                models.When(priority="", then=models.Value(1)), default=models.Value(0)
+            )
+        )
+        .order_by("queue_class", "queued_at", "id")
+    )
 
 
 def _claim(window: Window, day: datetime.date) -> Ticket | None:

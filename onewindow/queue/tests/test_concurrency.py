@@ -69,7 +69,10 @@ def test_concurrent_calls_never_share_a_ticket(world):
         finally:
             close_old_connections()
 
-    threads = [threading.Thread(target=window_loop, args=(c, w)) for c, w in zip(clerks, windows)]
+    threads = [
+        threading.Thread(target=window_loop, args=(c, w))
+        for c, w in zip(clerks, windows, strict=True)
+    ]
     for t in threads:
         t.start()
     for t in threads:

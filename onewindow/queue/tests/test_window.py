@@ -71,7 +71,7 @@ def test_the_green_channel_is_called_first_whatever_its_reason(world, hall):
 
 
 def test_a_window_calls_only_its_own_categories(world, hall):
-    a, b, c02 = hall
+    a, _b, c02 = hall
     take(a, 1)
     clerk2 = _second_clerk(world)
     logged_in(clerk2, c02)
@@ -128,7 +128,9 @@ def test_call_recall_serve_finish_writes_the_periods_and_the_board_events(world,
     _act(world, ticket, TicketAction.FINISH, 40)
     ticket.refresh_from_db()
     assert ticket.state == TicketState.DONE
-    periods = list(Visit.objects.filter(ticket=ticket).values_list("kind", "started_at", "ended_at"))
+    periods = list(
+        Visit.objects.filter(ticket=ticket).values_list("kind", "started_at", "ended_at")
+    )
     assert periods == [
         (VisitKind.WAITING, at(1), at(30)),
         (VisitKind.CALLED, at(30), at(31)),

@@ -7,6 +7,8 @@ ticket are exactly the engine's ``available_actions``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -66,7 +68,9 @@ def console_home(request: AuthenticatedHttpRequest) -> HttpResponse:
         return _back(session.window)
     places = scope.place_ids(request.user, Role.WINDOW_CLERK)
     windows = (
-        Window.objects.filter(place_id__in=places, is_active=True, kind__in=svc.CALLING_WINDOW_KINDS)
+        Window.objects.filter(
+            place_id__in=places, is_active=True, kind__in=svc.CALLING_WINDOW_KINDS
+        )
         .select_related("place")
         .prefetch_related("queue_sessions")
     )
@@ -113,14 +117,16 @@ def console(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResponse:
     )
 
 
-def _run(request: AuthenticatedHttpRequest, window: Window, work) -> HttpResponse:  # type: ignore[no-untyped-def]
+def _run(
+    request: AuthenticatedHttpRequest, window: Window, work: Callable[[], object]
+) -> HttpResponse:
     try:
         done = work()
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
         if done:
-            messages.success(request, done)
+            messages.success(request, str(done))
     return _back(window)
 
 
@@ -128,7 +134,9 @@ def _run(request: AuthenticatedHttpRequest, window: Window, work) -> HttpRespons
 @require_POST
 def console_login(request: AuthenticatedHttpRequest, window_pk: int) -> HttpResponse:
     window = _window(request, window_pk)
-    return _run(request, window, lambda: svc.session_login(clerk=request.user, window=window) and "")
+    return _run(
+        request, window, lambda: svc.session_login(clerk=request.user, window=window) and ""
+    )
 
 
 @role_required(Role.WINDOW_CLERK)
@@ -190,7 +198,9 @@ def ticket_act(
 
 @role_required(Role.WINDOW_CLERK)
 @require_POST
-def ticket_transfer(request: AuthenticatedHttpRequest, window_pk: int, public_id: str) -> HttpResponse:
+def ticket_transfer(
+    request: AuthenticatedHttpRequest, window_pk: int, public_id: str
+) -> HttpResponse:
     window = _window(request, window_pk)
     ticket = _ticket(window, public_id)
     form = TransferForm(request.POST)
@@ -202,7 +212,9 @@ def ticket_transfer(request: AuthenticatedHttpRequest, window_pk: int, public_id
         category = None
         target = None
         if data["category"]:
-            category = Category.objects.filter(pk=data["category"], place_id=window.place_id).first()
+            category = Category.objects.filter(
+                pk=data["category"], place_id=window.place_id
+            ).first()
             if category is None:
                 raise DomainError(_("This business category is not offered at this service place."))
         if data["window"]:
@@ -247,5 +259,3 @@ def ticket_case(request: AuthenticatedHttpRequest, window_pk: int, public_id: st
         return _back(window)
     target = reverse("cases:intake-form", args=[entry.public_id])
     return redirect(f"{target}?origin={reference(ticket)}&place={window.place_id}")
-
-

@@ -48,7 +48,9 @@ def kiosk(request: HttpRequest, place_pk: int) -> HttpResponse:
                 if data["entry"]:
                     entry = Entry.objects.public().filter(public_id=data["entry"]).first()
                     if entry is None:
-                        raise DomainError(_("This item does not belong to the chosen business category."))
+                        raise DomainError(
+                            _("This item does not belong to the chosen business category.")
+                        )
                 ticket = ticket_take(
                     place=place,
                     category=chosen,
