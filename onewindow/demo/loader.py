@@ -20,7 +20,7 @@ from faker import Faker
 from onewindow.catalog.models import Entry
 from onewindow.core.identity_makers import make_resident_id, make_uscc
 from onewindow.deadlines.services import calendar_seed_from_library
-from onewindow.demo import county, supervision_cards, supervision_urgings
+from onewindow.demo import county, queue_loader, supervision_cards, supervision_urgings
 from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
 from onewindow.demo.county import DEFAULT_SEED
@@ -314,6 +314,9 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
         today = timezone.localdate()
         supervision_urgings.load(today)
         supervision_cards.load(today)
+
+    # Today's queue in the center's hall (kiosk, console, board).
+    queue_loader.load(center, persons, seed)
 
     # One password for every demo login, hashed once: hashing is deliberately slow.
     user_model.objects.all().update(password=b.password_hash)
