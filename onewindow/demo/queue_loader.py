@@ -39,7 +39,7 @@ def load(center: ServicePlace, persons: list[NaturalPerson], seed: int) -> int:
         category.windows.set(
             Window.objects.filter(place=center, kind=WindowKind.COMPREHENSIVE, category=business)
         )
-        category.entries.set(Entry.objects.public().filter(category=business)[:12])
+        category.entries.set(Entry.objects.public().filter(item__category=business)[:12])
         categories[letter] = category
     # The 社会事务 windows also help with personal affairs when their own line is short.
     categories["C"].windows.add(*Window.objects.filter(place=center, number__in=["C04", "C05"]))
@@ -72,7 +72,7 @@ def load(center: ServicePlace, persons: list[NaturalPerson], seed: int) -> int:
         )[0]
         clerk = post.staff.user
         window.session_login(clerk=clerk, window=w, at=start)
-        for step in range(2 if number == "C01" else 1):
+        for step in range(2):
             at = start + (now - start) * (0.5 + 0.2 * step)
             ticket = window.call_next(clerk=clerk, window=w, at=at)
             ticket = _act(clerk, w, ticket, TicketAction.START, at + _minutes(rng, 1))
