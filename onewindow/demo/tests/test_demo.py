@@ -221,8 +221,6 @@ def test_the_center_has_todays_queue(demo):
     assert today.filter(state=TicketState.SERVING).count() == 2
     assert today.filter(state=TicketState.DONE).count() == 2
     assert set(
-        WindowSession.objects.filter(ended_at__isnull=True).values_list(
-            "window__number", flat=True
-        )
+        WindowSession.objects.filter(ended_at__isnull=True).values_list("window__number", flat=True)
     ) == {"C01", "A01"}
     assert all(c.windows.exists() and c.entries.exists() for c in Category.objects.all())
