@@ -64,16 +64,18 @@ def load(center: ServicePlace, persons: list[NaturalPerson], seed: int) -> int:
                 at=at,
             )
         )
-    # Two clerks at their windows: C01 (the demo login "clerk") and A01.
+    # Two clerks at their windows: C01 (the demo login "clerk") and A01; calls in time order.
+    desks = []
     for number in ("C01", "A01"):
         w = Window.objects.get(place=center, number=number)
         post = Assignment.objects.filter(role=Role.WINDOW_CLERK, window=w).select_related(
             "staff__user"
         )[0]
-        clerk = post.staff.user
-        window.session_login(clerk=clerk, window=w, at=start)
-        for step in range(2):
-            at = start + (now - start) * (0.5 + 0.2 * step)
+        window.session_login(clerk=post.staff.user, window=w, at=start)
+        desks.append((post.staff.user, w))
+    for step in range(2):
+        for offset, (clerk, w) in enumerate(desks):
+            at = start + (now - start) * (0.5 + 0.2 * step + 0.05 * offset)
             ticket = window.call_next(clerk=clerk, window=w, at=at)
             ticket = _act(clerk, w, ticket, TicketAction.START, at + _minutes(rng, 1))
             if step == 0:
