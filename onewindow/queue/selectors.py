@@ -96,6 +96,11 @@ def calls_after(place_id: int, last_id: int, day: datetime.date) -> list[dict[st
     return [call_payload(e) for e in reversed(events)]
 
 
+def last_call_id(place_id: int) -> int:
+    last = CallEvent.objects.filter(place_id=place_id).order_by("-id").values_list("id", flat=True)
+    return last.first() or 0
+
+
 def recent_calls(place_id: int, day: datetime.date) -> list[dict[str, Any]]:
     return calls_after(place_id, 0, day)
 

@@ -16,6 +16,7 @@ from onewindow.core.errors import DomainError
 from onewindow.core.pdf import qr_data_uri
 from onewindow.organisations.models import ServicePlace
 from onewindow.queue import live, selectors
+from onewindow.queue.choices import FINAL_TICKET_STATES
 from onewindow.queue.forms import TakeForm
 from onewindow.queue.models import Category, Ticket
 from onewindow.queue.services.tickets import ticket_take
@@ -93,6 +94,10 @@ def ticket_page(request: HttpRequest, token: str) -> HttpResponse:
             "wait": selectors.estimated_wait(ticket),
             "qr": qr_data_uri(url),
             "kiosk": request.GET.get("kiosk") == "1",
+            # The my-ticket page follows the hall's stream while the ticket is still open.
+            "live": ticket.state not in FINAL_TICKET_STATES,
+            "stream_port": settings.QUEUE_STREAM_PORT,
+            "last_id": selectors.last_call_id(ticket.place_id),
         },
     )
 
