@@ -16,7 +16,13 @@ from onewindow.core.identity import clean_resident_id, clean_uscc
 from onewindow.organisations.models import ServicePlace
 from onewindow.queue.choices import ApplicantKind, Priority, TicketAction, TicketState
 from onewindow.queue.machines import TICKET
-from onewindow.queue.models import Category, Ticket, TicketCounter
+from onewindow.queue.models import (
+    Category,
+    SessionBreak,
+    Ticket,
+    TicketCounter,
+    WindowSession,
+)
 from onewindow.workflow.engine import transition
 
 
@@ -102,8 +108,9 @@ def ticket_take(
 
 
 def close_past_days(today: datetime.date | None = None) -> int:
-    """Close every ticket of an earlier day still open (waiting, called, on hold) as not served;
-    returns how many. Run nightly and before a day's first call, so yesterday never leaks in."""
+    """Close every ticket of an earlier day still open (waiting, called, on hold) as not served,
+    and the window sessions of earlier days; returns how many tickets. Run nightly (tasks.py).
+    Yesterday's tickets never leak into today's calls either way: call-next reads today only."""
     today = today or timezone.localdate()
     open_states = (TicketState.WAITING, TicketState.CALLED, TicketState.ON_HOLD)
     closed = 0
@@ -113,4 +120,9 @@ def close_past_days(today: datetime.date | None = None) -> int:
         ) as change:
             change.obj.ended_at = change.at
         closed += 1
+    # A clerk who forgot to log out is logged out: the window is free the next morning.
+    now = timezone.now()
+    stale = WindowSession.objects.filter(day__lt=today, ended_at__isnull=True)
+    SessionBreak.objects.filter(session__in=stale, ended_at__isnull=True).update(ended_at=now)
+    stale.update(ended_at=now, break_since=None)
     return closed

@@ -104,8 +104,13 @@ def test_a_category_of_another_center_is_refused(world, cats):
 
 
 def test_a_day_left_open_is_closed_as_not_served(world, cats):
+    from onewindow.queue.services.window import session_login
+
     ticket = take(cats[0])
+    session = session_login(clerk=world.clerk_a, window=world.window_a, at=T0)
     assert tickets.close_past_days(T0.date() + datetime.timedelta(days=1)) == 1
     ticket.refresh_from_db()
     assert ticket.state == TicketState.NO_SHOW
     assert not Visit.objects.filter(ticket=ticket, ended_at__isnull=True).exists()
+    session.refresh_from_db()
+    assert session.ended_at is not None  # the window is free the next morning

@@ -24,7 +24,7 @@ from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.organisations.models import Window
 from onewindow.queue import selectors
-from onewindow.queue.choices import TicketAction
+from onewindow.queue.choices import TicketAction, TicketState
 from onewindow.queue.forms import TransferForm
 from onewindow.queue.machines import TICKET, open_session
 from onewindow.queue.models import Category, Ticket
@@ -247,7 +247,7 @@ def ticket_case(request: AuthenticatedHttpRequest, window_pk: int, public_id: st
     if session is None or session.window_id != window.pk or ticket.window_id != window.pk:
         messages.error(request, _("You are not logged in to the window this ticket is at."))
         return _back(window)
-    if ticket.state != "serving":
+    if ticket.state != TicketState.SERVING:
         messages.error(request, _("Start the service before starting a case."))
         return _back(window)
     entry = ticket.entry
