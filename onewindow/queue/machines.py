@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from onewindow.core.errors import DomainError
 from onewindow.organisations import scope
 from onewindow.organisations.choices import Role
+from onewindow.queue import live
 from onewindow.queue.choices import CallKind, TicketAction, TicketState, VisitKind
 from onewindow.queue.models import CallEvent, Ticket, Visit, WindowSession
 from onewindow.workflow.machine import NEW, SYSTEM, Change, Machine, Transition, edge, register
@@ -134,8 +135,6 @@ def _record(change: Change[Ticket]) -> dict[str, Any]:
 
 
 def _after(change: Change[Ticket]) -> None:
-    from onewindow.queue import live
-
     place_id = change.obj.place_id
     event_id = change.extra.get("event_id")
     # Boards hear of it only once it is committed: a rolled-back call is never announced.

@@ -3,6 +3,7 @@ its live stream. Public pages of a center: anyone in the hall uses them, no sign
 
 from __future__ import annotations
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -123,8 +124,6 @@ def board(request: HttpRequest, place_pk: int) -> HttpResponse:
 @require_GET
 async def stream(request: HttpRequest, place_pk: int) -> StreamingHttpResponse:
     """Server-Sent Events of a board (``live.board_stream``); public like the board."""
-    from asgiref.sync import sync_to_async
-
     place = await sync_to_async(_place)(place_pk)
     raw = request.headers.get("Last-Event-ID") or request.GET.get("last") or "0"
     last_id = int(raw) if raw.isascii() and raw.isdigit() else 0
