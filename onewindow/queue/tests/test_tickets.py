@@ -114,3 +114,14 @@ def test_a_day_left_open_is_closed_as_not_served(world, cats):
     assert not Visit.objects.filter(ticket=ticket, ended_at__isnull=True).exists()
     session.refresh_from_db()
     assert session.ended_at is not None  # the window is free the next morning
+
+
+def test_an_item_outside_the_category_is_refused_and_one_inside_is_carried(world, cats):
+    from onewindow.cases.factories import licence_entry
+
+    entry = licence_entry(world.dept_x)
+    with pytest.raises(DomainError):
+        take(cats[0], entry=entry)
+    assert not Ticket.objects.exists()
+    cats[0].entries.add(entry)
+    assert take(cats[0], entry=entry).entry_id == entry.pk
