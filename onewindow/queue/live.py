@@ -22,11 +22,12 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable
+from typing import Any, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
+from django.db import close_old_connections
 from django.db.models import Max
 from django.utils import timezone
 
@@ -35,6 +36,7 @@ from onewindow.queue.models import CallEvent, Ticket
 
 log = logging.getLogger(__name__)
 CHANNEL = "onewindow:queue"
+T = TypeVar("T")
 
 
 def publish(place_id: int, event_id: int | None) -> None:
@@ -50,6 +52,20 @@ def publish(place_id: int, event_id: int | None) -> None:
     except redis.RedisError:
         # The call is stored: boards catch up on their next reconnect or poll.
         log.warning("queue: could not publish to Redis", exc_info=True)
+
+
+def as_request(fn: Callable[..., T]) -> Callable[..., T]:
+    """Run ``fn`` in a worker thread as Django runs a request: connections too old for
+    ``CONN_MAX_AGE`` (or broken, e.g. after a database restart) are closed before and after."""
+
+    def run(*args: Any) -> T:
+        close_old_connections()
+        try:
+            return fn(*args)
+        finally:
+            close_old_connections()
+
+    return run
 
 
 def _state() -> tuple[int, dict[int, Any]]:
@@ -96,7 +112,7 @@ class Hub:
         while True:
             try:
                 if any(self.waiters.values()):
-                    state = await sync_to_async(_state, thread_sensitive=False)()
+                    state = await sync_to_async(as_request(_state), thread_sensitive=False)()
                     if seen is not None:
                         for place_id, at in state[1].items():
                             if seen[1].get(place_id) != at or state[0] != seen[0]:
@@ -156,7 +172,7 @@ async def board_stream(place_id: int, last_id: int) -> AsyncIterator[str]:
     wake = the_hub.subscribe(place_id)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.QUEUE_STREAM_SECONDS
-    snapshot = sync_to_async(_snapshot, thread_sensitive=False)
+    snapshot = sync_to_async(as_request(_snapshot), thread_sensitive=False)
     try:
         yield "retry: 2000\n\n"
         counts_sent: list[dict[str, Any]] | None = None

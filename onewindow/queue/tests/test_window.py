@@ -253,6 +253,7 @@ def test_logout_is_refused_while_a_ticket_is_at_the_window(world, hall):
         svc.session_logout(clerk=world.clerk_a, window=world.window_a)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_queue_survives_a_restart(world, hall):
     """Nothing lives in memory: a new connection (a restarted server) calls the same line."""
     a, b, _c02 = hall

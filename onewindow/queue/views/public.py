@@ -124,7 +124,9 @@ def board(request: HttpRequest, place_pk: int) -> HttpResponse:
 @require_GET
 async def stream(request: HttpRequest, place_pk: int) -> StreamingHttpResponse:
     """Server-Sent Events of a board (``live.board_stream``); public like the board."""
-    place = await sync_to_async(_place)(place_pk)
+    # Every database read of a stream is wrapped like a request (``live.as_request``): a stream
+    # process keeps no connection open between wakes unless CONN_MAX_AGE asks for it.
+    place = await sync_to_async(live.as_request(_place), thread_sensitive=False)(place_pk)
     raw = request.headers.get("Last-Event-ID") or request.GET.get("last") or "0"
     last_id = int(raw) if raw.isascii() and raw.isdigit() else 0
     response = StreamingHttpResponse(
