@@ -12,6 +12,9 @@ PYTHON ?= python3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
+# The hall boards' Server-Sent Events are served by an ASGI process (uvicorn) on the next port
+# (docs/decisions/0016-queue-live-streams.md); the pages tell the browsers where it is.
+STREAM_PORT ?= $(shell echo $$(( $(PORT) + 1 )))
 UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
@@ -55,15 +58,21 @@ run: $(UV) ## install, migrate, load the demo county once, serve on HOST:PORT wi
 	@$(MANAGE) prepare_run
 	@echo ""
 	@echo "OneWindow is starting at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
+	@echo "Live hall boards stream from port $(STREAM_PORT)."
 	@echo ""
 	@# The task consumer (huey) runs beside gunicorn and gets SIGTERM (graceful) when gunicorn
 	@# exits, whether by Ctrl+C, a kill of make, a crash or a busy port. gunicorn runs in the
 	@# background too, so `wait` returns at once on a signal, which the trap passes on to it.
+	@# The live streams (queue boards) run in one uvicorn process beside them: an open board
+	@# costs a coroutine there, never a gunicorn thread. It stops with gunicorn, like huey.
 	@$(MANAGE) run_huey & consumer=$$!; \
-	.venv/bin/gunicorn -c config/gunicorn.py config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--threads 4 --worker-class gthread --access-logfile - --log-level warning & server=$$!; \
+	.venv/bin/uvicorn config.asgi:application --host $(HOST) --port $(STREAM_PORT) \
+		--log-level warning --no-access-log & streams=$$!; \
+	QUEUE_STREAM_PORT=$(STREAM_PORT) .venv/bin/gunicorn -c config/gunicorn.py config.wsgi \
+		--bind $(HOST):$(PORT) --workers $(WORKERS) --threads 4 --worker-class gthread \
+		--access-logfile - --log-level warning & server=$$!; \
 	trap 'kill -TERM $$server 2>/dev/null' INT TERM HUP; \
-	trap 'kill -TERM $$consumer 2>/dev/null; wait $$consumer 2>/dev/null' EXIT; \
+	trap 'kill -TERM $$consumer $$streams 2>/dev/null; wait $$consumer $$streams 2>/dev/null' EXIT; \
 	status=0; while kill -0 $$server 2>/dev/null; do wait $$server; status=$$?; done; \
 	exit $$status
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "onewindow.cases",
     "onewindow.evaluation",
     "onewindow.portal",
+    "onewindow.queue",
     "onewindow.workspaces",
     "onewindow.demo",
     "django.contrib.admin",
@@ -405,3 +406,18 @@ ONEWINDOW_DEMO_PASSWORD = env_str("ONEWINDOW_DEMO_PASSWORD", "onewindow-demo")
 # 电子监察: a running case turns yellow this many working days before its deadline.
 ONEWINDOW_YELLOW_WORKING_DAYS = env_int("ONEWINDOW_YELLOW_WORKING_DAYS", 1)
 SITE_TITLE = _("OneWindow government services")
+
+# The hall's queue (docs/decisions/0016-queue-live-streams.md). The boards' Server-Sent Events
+# are served by the ASGI process `make run` starts beside gunicorn, on QUEUE_STREAM_PORT (0: the
+# same origin as the page, for a reverse proxy that routes /queue/*/stream/ to it). With
+# REDIS_URL set, every process hears every call through Redis pub/sub; without it, each stream
+# process polls the call-event table every QUEUE_POLL_MS milliseconds (one query per process).
+QUEUE_STREAM_PORT = env_int("QUEUE_STREAM_PORT", 0)
+if QUEUE_STREAM_PORT:
+    # The boards open their stream on the stream process's port of the same host: allow it.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"].append(f"*:{QUEUE_STREAM_PORT}")
+QUEUE_POLL_MS = env_int("QUEUE_POLL_MS", 400)
+# A stream ends after this many seconds and the browser reconnects with Last-Event-ID (proxies
+# drop idle long responses; a reconnect costs one indexed query).
+QUEUE_STREAM_SECONDS = env_int("QUEUE_STREAM_SECONDS", 300)
+REDIS_URL = env_str("REDIS_URL", "")

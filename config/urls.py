@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/", include("onewindow.cases.urls")),
     path("supervision/", include("onewindow.supervision.urls")),
     path("evaluation/", include("onewindow.evaluation.urls")),
+    path("queue/", include("onewindow.queue.urls")),
     path("", include("onewindow.portal.urls")),
 ]
 

@@ -20,7 +20,13 @@ from faker import Faker
 from onewindow.catalog.models import Entry
 from onewindow.core.identity_makers import make_resident_id, make_uscc
 from onewindow.deadlines.services import calendar_seed_from_library
-from onewindow.demo import county, evaluation_ratings, supervision_cards, supervision_urgings
+from onewindow.demo import (
+    county,
+    evaluation_ratings,
+    queue_loader,
+    supervision_cards,
+    supervision_urgings,
+)
 from onewindow.demo.cases_loader import load_cases
 from onewindow.demo.catalog_loader import load_catalog
 from onewindow.demo.county import DEFAULT_SEED
@@ -319,6 +325,9 @@ def load_demo(*, seed: int = DEFAULT_SEED, password: str, with_cases: bool = Tru
     # The province's administrator sets the national holiday schedule, which a county's
     # administrator may not (issue 17 item 7). Last, so the county's random data stays as it was.
     b.staff(Role.ADMINISTRATOR, username="admin_province", title="省级系统管理员", region=province)
+
+    # Today's queue in the center's hall (kiosk, console, board).
+    queue_loader.load(center, persons, seed)
 
     # One password for every demo login, hashed once: hashing is deliberately slow.
     user_model.objects.all().update(password=b.password_hash)

@@ -111,6 +111,118 @@ def applicant(_: Any) -> dict:
     return {"applicant": NaturalPerson.objects.get(user__username="citizen").public_id}
 
 
+def place_pk(place: Any) -> dict:
+    return {"place_pk": place.pk}
+
+
+def window_pk(window: Any) -> dict:
+    return {"window_pk": window.pk}
+
+
+def ticket_token(ticket: Any) -> dict:
+    return {"token": ticket.token}
+
+
+def ticket_at(action: str | None = None):
+    """A console URL of the ticket, at its center's comprehensive window (C01)."""
+
+    def kwargs(ticket: Any) -> dict:
+        window = ticket.category.windows.get()
+        found = {"window_pk": window.pk, "public_id": ticket.public_id}
+        return found | ({"action": action} if action else {})
+
+    return kwargs
+
+
+def _clerk_post(**extra: Any) -> dict:
+    # Window clerks of the center: the console answers with a message (back to the console);
+    # the town's clerk and the other county's see no such window (404); other roles 403.
+    return {
+        ANON: LOGIN,
+        "clerk b_clerk": (REDIRECT, 404),
+        "clerk_town": 404,
+        **extra,
+        "*": 403,
+    }
+
+
+def _clerk_get_post_only() -> dict:
+    return {ANON: LOGIN, "clerk clerk_town b_clerk": 405, "*": 403}
+
+
+QUEUE_ROWS: list[Row] = [
+    # The hall's public screens: anyone in the hall, no sign-in.
+    Row("queue:kiosk", kind="place", kwargs=place_pk, get={"*": 200}, post=SAME),
+    Row("queue:board", kind="place", kwargs=place_pk, get={"*": 200}),
+    Row("queue:stream", kind="place", kwargs=place_pk, get={"*": 200}, post={"*": 405}),
+    Row("queue:ticket", kind="ticket", kwargs=ticket_token, get={"*": 200}),
+    Row(
+        "queue:console-home",
+        get={ANON: LOGIN, "clerk clerk_town b_clerk": 200, "*": 403},
+    ),
+    Row(
+        "queue:console",
+        kind="window",
+        kwargs=window_pk,
+        get={ANON: LOGIN, "clerk b_clerk": (200, 404), "clerk_town": 404, "*": 403},
+    ),
+    Row(
+        "queue:console-logout",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    Row(
+        "queue:console-break",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    Row(
+        "queue:console-call",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    *[
+        Row(
+            f"queue:ticket-act[{action}]",
+            kind="ticket",
+            kwargs=ticket_at(action),
+            get=_clerk_get_post_only(),
+            post=_clerk_post(),
+        )
+        for action in ("recall", "start", "hold", "resume", "finish", "no_show")
+    ],
+    Row(
+        "queue:ticket-transfer",
+        kind="ticket",
+        kwargs=ticket_at(),
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    Row(
+        "queue:ticket-case",
+        kind="ticket",
+        kwargs=ticket_at(),
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+    ),
+    # Last of the queue's rows: an empty POST logs the clerk in to the window (it writes).
+    Row(
+        "queue:console-login",
+        kind="window",
+        kwargs=window_pk,
+        get=_clerk_get_post_only(),
+        post=_clerk_post(),
+        writes=frozenset({"clerk", "b_clerk"}),
+    ),
+]
+
+
 # --- the table ---------------------------------------------------------------------------------
 
 ROWS: list[Row] = [
@@ -1337,6 +1449,7 @@ ROWS: list[Row] = [
             "*": REDIRECT,
         },
     ),
+    *QUEUE_ROWS,
 ]
 
 # --- the Django admin, as one group ------------------------------------------------------------

@@ -10,6 +10,7 @@ logins"), and a second county's staff carry a ``b_`` prefix.
 from __future__ import annotations
 
 import datetime
+import random
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from onewindow.cases.services.intake import MaterialInput
 from onewindow.catalog import attachments
 from onewindow.catalog import services as catalog_services
 from onewindow.catalog.choices import ChangeKind
+from onewindow.core.identity_makers import make_resident_id
 from onewindow.evaluation import services as evaluation
 from onewindow.notifications.models import Message
 from onewindow.organisations.choices import PlaceKind, RegionLevel, Role, WindowKind
@@ -37,6 +39,9 @@ from onewindow.organisations.factories import (
     WindowFactory,
 )
 from onewindow.organisations.models import Region
+from onewindow.queue.choices import ApplicantKind
+from onewindow.queue.models import Category
+from onewindow.queue.services.tickets import ticket_take
 from onewindow.registries.factories import LegalPersonFactory, NaturalPersonFactory
 from onewindow.supervision import cards, urging
 
@@ -288,4 +293,18 @@ def build() -> AccessWorld:
     )
     w.pair("rateable", *rateable)
     w.pair("review", *rated)
+
+    w.pair("ticket", _ticket(center_a, window_a), _ticket(center_b, window_b))
     return w
+
+
+def _ticket(place: Any, window: Any) -> Any:
+    """A waiting queue ticket of the center, in a category its comprehensive window serves."""
+    category = Category.objects.create(place=place, letter="A", name="个人事务")
+    category.windows.add(window)
+    return ticket_take(
+        place=place,
+        category=category,
+        applicant_kind=ApplicantKind.PERSON,
+        number=make_resident_id(random.Random(place.pk), area="620123"),
+    )

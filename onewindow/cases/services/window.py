@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from onewindow.cases import origins
 from onewindow.cases.choices import Action, DeliveryMethod
 from onewindow.cases.models import Case
 from onewindow.cases.services import acceptance, joint
@@ -124,9 +125,11 @@ def case_intake_decide(
     agent: NaturalPerson | None = None,
     window: Window | None = None,
     at: datetime.datetime | None = None,
+    origin: str = "",
 ) -> Case:
     """一窗受理 at the counter: receive the application for one item (``entry``) or one joint
-    service, then apply the window's decision, in one transaction."""
+    service, then apply the window's decision, in one transaction. ``origin`` (``cases.origins``:
+    a queue ticket…) records the new case in the same transaction."""
     counter: dict[str, Any] = {
         "actor": actor,
         "place": place,
@@ -148,4 +151,5 @@ def case_intake_decide(
             raise TypeError("an entry with a list of answers, or a joint service with a dict")
         # The case was created a moment ago in this transaction: there is no older revision.
         case_window_decide(case=case, actor=actor, decision=decision, expected_revision=None)
+        origins.attach(origin, case, actor)
     return case

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
-from onewindow.cases import routing
+from onewindow.cases import origins, routing
 from onewindow.cases.choices import MaterialStatus as MS
 from onewindow.cases.forms import (
     COUNTER_STATUSES,
@@ -156,11 +156,19 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
     entry = get_object_or_404(
         Entry.objects.public().select_related("department"), public_id=public_id
     )
-    token = request.GET.get("applicant") or request.POST.get("applicant") or ""
-    applicant, error = _applicant_in_url(request, token)
+    # Opened for a queue ticket (``cases.origins``): the applicant comes from the ticket; else
+    # the page carries the applicant's public id. Either way no ID number travels in the URL.
+    origin = request.GET.get("origin") or request.POST.get("origin") or ""
+    if origin:
+        applicant, error = _applicant(
+            request, origins.prefill(origin, request.user).applicant_number
+        )
+    else:
+        token = request.GET.get("applicant") or request.POST.get("applicant") or ""
+        applicant, error = _applicant_in_url(request, token)
     if applicant is None:
         messages.error(request, error)
-        return redirect(start_url())
+        return redirect("cases:intake") if origin else redirect(start_url())
     if not routing.is_receivable_at(entry, post.place):
         messages.error(request, _("This item cannot be received at this hall."))
         return redirect(start_url(applicant))
@@ -186,6 +194,7 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
             entry=entry,
             answers=clean,
             materials=materials_from_post(request, [p for p, _m in lines]),
+            origin=origin,
         )
         if done is not None:
             return done
@@ -198,6 +207,7 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
             "entry": entry,
             "content": entry.effective_version.guide,
             "applicant": applicant,
+            "origin": origin,
             "answers": answers,
             "answered": clean is not None,
             "rows": rows_from_lines(lines, request.POST),

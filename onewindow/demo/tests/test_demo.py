@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from onewindow.core.identity import clean_resident_id, clean_uscc
 from onewindow.demo.loader import DEFAULT_SEED, PERSONAS, load_demo
@@ -202,3 +203,25 @@ def test_management_command_loads_once(db, settings, capsys):
     assert first["NaturalPerson"] >= 200
     assert "clerk" in out
     assert PASSWORD in out
+
+
+def test_the_center_has_todays_queue(demo):
+    """Kiosk, console and board open on a living queue: windows calling, tickets waiting."""
+    from onewindow.queue.choices import TicketState
+    from onewindow.queue.models import Category, Ticket, WindowSession
+
+    center = ServicePlace.objects.get(name="榆中县政务服务中心")
+    assert list(Category.objects.filter(place=center).values_list("letter", flat=True)) == [
+        "A",
+        "B",
+        "C",
+        "D",
+    ]
+    today = Ticket.objects.filter(place=center, day=timezone.localdate())
+    assert today.filter(state=TicketState.WAITING).count() >= 5
+    assert today.filter(state=TicketState.SERVING).count() == 2
+    assert today.filter(state=TicketState.DONE).count() == 2
+    assert set(
+        WindowSession.objects.filter(ended_at__isnull=True).values_list("window__number", flat=True)
+    ) == {"C01", "A01"}
+    assert all(c.windows.exists() and c.entries.exists() for c in Category.objects.all())
