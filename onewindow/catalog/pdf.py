@@ -32,7 +32,14 @@ if TYPE_CHECKING:
     from onewindow.catalog.models import EntryVersion
 
 # Re-exported: the guide's tests and older callers import them from here.
-__all__ = ["QR_BORDER", "QR_SCALE", "OfflineFetcher", "css_string", "guide_pdf", "qr_data_uri"]
+__all__ = [  # noqa: F822 (OfflineFetcher comes from the module __getattr__ below)
+    "QR_BORDER",
+    "QR_SCALE",
+    "OfflineFetcher",
+    "css_string",
+    "guide_pdf",
+    "qr_data_uri",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -108,7 +108,9 @@ def warning_rows(
     for case in chosen:
         clock, due = clock_of(case)
         if case.kind == CaseKind.JOINT:
-            names = tuple(dict.fromkeys(p.department.name for p in case.parts.all() if p.department))
+            names = tuple(
+                dict.fromkeys(p.department.name for p in case.parts.all() if p.department)
+            )
         else:
             names = (case.department.name,) if case.department else ()
         rows.append(WarningRow(case, clock, due, days_overdue(due, today), names))

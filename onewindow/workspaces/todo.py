@@ -102,9 +102,7 @@ def clerk_urgent(user: User) -> QuerySet[Case]:
 
 
 def _urgings_to_answer(user: User) -> int:
-    return (
-        supervision_selectors.urgings_visible_to(user).filter(state=UrgingState.SENT).count()
-    )
+    return supervision_selectors.urgings_visible_to(user).filter(state=UrgingState.SENT).count()
 
 
 def inbox_tiles(user: User, role: Role) -> list[Tile]:
@@ -205,9 +203,7 @@ def supervisor_tiles(user: User) -> list[Tile]:
 
 def supervisor_urgent(user: User) -> list[wl.WarningRow]:
     """The red cases, longest overdue first."""
-    return wl.warning_rows(
-        wl.warning_cases(user, level=WarningLevel.RED), limit=URGENT_ROWS
-    )
+    return wl.warning_rows(wl.warning_cases(user, level=WarningLevel.RED), limit=URGENT_ROWS)
 
 
 def manager_urgent(user: User) -> QuerySet[Case]:

@@ -1,4 +1,4 @@
-"""``{{ number|short_case_number }}`` for pages that hold a case number as text (the message log)."""
+"""``{{ number|short_case_number }}``: for pages holding a case number as text (the message log)."""
 
 from __future__ import annotations
 

@@ -35,14 +35,17 @@ def test_what_a_typed_fragment_is_matched_as(typed, matched):
 
 @pytest.fixture
 def two_cases(world, entry_x):
-    first = receive_case(clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person)
+    first = receive_case(
+        clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
+    )
     second = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=entry_x, applicant=world.person
     )
     return first, second
 
 
-def _rows(html: str) -> list[str]:
+def _rows(html: str) -> list[tuple[str, str]]:
+    """(whole number, short form) of every case link in the page's tables."""
     return re.findall(r'title="([0-9A-Z]{20,})"[^>]*>(…\d{8}-\d{6})</a>', html)
 
 

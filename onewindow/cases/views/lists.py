@@ -19,7 +19,6 @@ from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 
-
 # One list of the window desk on its own (``?list=…``), as the clerk's workspace links it.
 WINDOW_ONLY = (*selectors.WINDOW_LISTS, "notices_due")
 LIST_ROWS = 50
@@ -93,15 +92,15 @@ def refusals(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @role_required(*CASE_ROLES)
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    qs = (
+    q = (request.GET.get("q") or "").strip()
+    state = request.GET.get("state") or ""
+    qs = selectors.case_search(
         Case.objects.visible_to(request.user)
         .exclude(kind=CaseKind.PART)
         .select_related(*selectors.LIST_RELATED)
-        .order_by("-created_at", "-pk")
+        .order_by("-created_at", "-pk"),
+        q,
     )
-    q = (request.GET.get("q") or "").strip()
-    state = request.GET.get("state") or ""
-    qs = selectors.case_search(qs, q)
     if state in CaseState.values:
         qs = qs.filter(state=state)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))

@@ -121,8 +121,8 @@ def _loader_calls(monkeypatch) -> list[int]:
     asked: list[int] = []
     real = prepare_run.unapplied_migrations
 
-    def spy(*args: object) -> int:
-        n = real(*args)
+    def spy(database: str = "default") -> int:
+        n = real(database)
         asked.append(n)
         return n
 
@@ -145,14 +145,14 @@ def test_a_second_start_skips_the_migration_loader(db, static, monkeypatch):
     assert called == ["load_demo"]
 
 
-def test_a_changed_migration_file_or_history_asks_the_loader_again(db, static, monkeypatch, tmp_path):
+def test_a_changed_migration_file_or_history_asks_the_loader_again(
+    db, static, monkeypatch, tmp_path
+):
     call_command("prepare_run", "--quiet-logins")
     assert prepare_run.migrations_are_current()
 
     # A migration file edited (or added, or touched): the digest of the files changes.
-    label, folder = next(
-        (label, path) for label, path in prepare_run._migration_dirs() if label == "cases"
-    )
+    folder = next(path for label, path in prepare_run._migration_dirs() if label == "cases")
     newest = max(folder.glob("0*.py"))
     stat = newest.stat()
     try:

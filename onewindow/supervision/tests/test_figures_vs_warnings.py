@@ -80,6 +80,7 @@ def test_days_overdue_are_calendar_days_from_the_deadline(world, swept):
     assert row.due == open_case.due_date == datetime.date(2026, 6, 4)
     assert row.days_overdue == _calendar_days(datetime.date(2026, 6, 4), TODAY) == 169
     for r in rows:
+        assert r.due is not None
         assert r.days_overdue == _calendar_days(r.due, TODAY) >= 1
     assert wl.days_overdue(TODAY, TODAY) is None  # the last day itself is not overdue
     assert wl.days_overdue(None, TODAY) is None
@@ -107,7 +108,8 @@ def test_each_page_states_its_period_and_population(world, swept, login):
     assert "whatever the day its deadline fell" in warnings_page
     assert "No period applies." in warnings_page
     total = re.search(r'data-testid="warnings-total">(\d+)<', warnings_page)
-    assert total and int(total.group(1)) == wl.warning_counts(world.supervisor_a)["red"]
+    assert total
+    assert int(total.group(1)) == wl.warning_counts(world.supervisor_a)["red"]
     assert "Days overdue" in warnings_page
 
     start, end = THIS_MONTH

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,7 +18,7 @@ from onewindow.organisations.choices import Role
 from onewindow.supervision import warning_list as wl
 
 
-def _tally(rows: list[dict], key: str) -> list[tuple[str, dict[str, int]]]:
+def _tally(rows: Iterable[Mapping[str, Any]], key: str) -> list[tuple[str, dict[str, int]]]:
     table: dict[str, dict[str, int]] = {}
     for row in rows:
         # A joint application (一件事) has no department of its own: its parts carry theirs.

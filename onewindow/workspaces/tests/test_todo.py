@@ -67,9 +67,13 @@ def desk(world):
         basis="《中华人民共和国行政许可法》第三十二条",
         expected_revision=refused.revision,
     )
-    receive_case(clerk=w.clerk_b, place=w.center_b, entry=licence_entry(w.dept_z), applicant=w.person)
+    receive_case(
+        clerk=w.clerk_b, place=w.center_b, entry=licence_entry(w.dept_z), applicant=w.person
+    )
     # In review: red (due 4 June), yellow (due 8 June, its last day), and one running on time.
-    red = accepted_case(clerk=w.clerk_a, place=w.center_a, entry=entry, applicant=w.person, at=JUNE_1)
+    red = accepted_case(
+        clerk=w.clerk_a, place=w.center_a, entry=entry, applicant=w.person, at=JUNE_1
+    )
     yellow = accepted_case(
         clerk=w.clerk_a, place=w.center_a, entry=entry, applicant=w.person, at=JUNE_3
     )
@@ -131,6 +135,7 @@ def test_reviewer_counts_red_and_yellow_first_and_urgings(world, login, desk):
     counts = tiles(html)
     assert counts == {"red": 1, "yellow": 1, "inbox": 3, "urgings": 1}
     for key, level in (("red", "red"), ("yellow", "yellow"), ("inbox", "")):
+        assert tile_url(html, key) == "/cases/inbox/" + (f"?level={level}" if level else "")
         page = client.get(tile_url(html, key)).content.decode()
         assert list_count(page) == [counts[key]], key
         assert page.count('data-testid="case-row"') == counts[key]
