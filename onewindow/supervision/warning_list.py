@@ -17,10 +17,11 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case as SqlCase
+from django.db.models import Count, F, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
-from onewindow.cases.choices import CLOCKED_STATES, STATE_CLOCK, CaseKind, WarningLevel
+from onewindow.cases.choices import CLOCKED_STATES, STATE_CLOCK, CaseKind, CaseState, WarningLevel
 from onewindow.cases.models import Case
 from onewindow.supervision.choices import Clock
 from onewindow.supervision.sweep import clock_of
@@ -99,10 +100,18 @@ def warning_rows(
         .select_related("department")
         .order_by("stage", "pk"),
     )
+    # The deadline of the clock each case runs against (``sweep.clock_of``), in SQL, so that the
+    # first ``limit`` are the right ones on every database (NULLs sort differently).
+    clock_due = SqlCase(
+        When(state=CaseState.RECEIVED, then=F("acceptance_due")),
+        When(state=CaseState.DECIDED, then=F("delivery_due")),
+        default=F("due_date"),
+    )
     chosen = list(
         cases.select_related("department", "home_place")
         .prefetch_related(parts)
-        .order_by("due_date", "acceptance_due", "pk")[:limit]
+        .annotate(clock_due=clock_due)
+        .order_by(F("clock_due").asc(nulls_last=True), "pk")[:limit]
     )
     rows = []
     for case in chosen:
