@@ -272,6 +272,11 @@ class Case(PublicIdModel):
         return f"{self.number} {self.title}"
 
     @property
+    def short_number(self) -> str:
+        """The case number as tables show it: see ``short_case_number``."""
+        return short_case_number(self.number)
+
+    @property
     def is_joint(self) -> bool:
         return self.kind == CaseKind.JOINT
 
@@ -290,6 +295,27 @@ class Case(PublicIdModel):
         if self.applicant_org is not None:
             return self.applicant_org.uscc
         return ""
+
+
+# A case number is the entry's code (up to 36 characters), the receipt day and a serial of six
+# digits (``services.numbering.next_number``). Tables show the day and the serial only; the item
+# column beside it says which entry, the title attribute and the case page hold the whole number.
+SHORT_NUMBER_DIGITS = 14
+
+
+def short_case_number(number: str) -> str:
+    """``…20261202-000042`` for a number ending in a day and a serial; anything else (an old or
+    imported number) whole, so nothing is hidden that the reader cannot recognise."""
+    tail = number[-SHORT_NUMBER_DIGITS:]
+    if len(number) <= SHORT_NUMBER_DIGITS + 1 or not tail.isdigit():
+        return number
+    return f"…{tail[:8]}-{tail[8:]}"
+
+
+def number_search_text(text: str) -> str:
+    """What a typed or pasted part of a case number is matched as: without the marks the short
+    form adds and without spaces, in upper case (entry codes end in letters such as X or Y)."""
+    return "".join(ch for ch in text if ch not in "…-· \t").upper()
 
 
 class CaseCounter(models.Model):

@@ -7,7 +7,7 @@ are in ``onewindow.core.pdf``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.template.loader import render_to_string
@@ -16,11 +16,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from onewindow.catalog.guide import guide_context
+from onewindow.core import pdf as _core_pdf
 from onewindow.core.pdf import (
     FONT_FAMILY,
     QR_BORDER,
     QR_SCALE,
-    OfflineFetcher,
     css_string,
     html_lang,
     page_counter_css,
@@ -32,7 +32,22 @@ if TYPE_CHECKING:
     from onewindow.catalog.models import EntryVersion
 
 # Re-exported: the guide's tests and older callers import them from here.
-__all__ = ["QR_BORDER", "QR_SCALE", "OfflineFetcher", "css_string", "guide_pdf", "qr_data_uri"]
+__all__ = [  # noqa: F822 (OfflineFetcher comes from the module __getattr__ below)
+    "QR_BORDER",
+    "QR_SCALE",
+    "OfflineFetcher",
+    "css_string",
+    "guide_pdf",
+    "qr_data_uri",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """``OfflineFetcher`` from ``core.pdf``, which builds it when first asked (WeasyPrint is
+    imported then, not with this module)."""
+    if name == "OfflineFetcher":
+        return _core_pdf.OfflineFetcher
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _absolute_links(context: dict, url: str) -> None:

@@ -4,11 +4,13 @@ finds every registration whose result is a business licence."""
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 
 def pinyin_forms(name: str) -> tuple[str, str]:
     """(full pinyin without spaces, initials), both lower-case ASCII."""
+    # Imported here: its phrase dictionary takes a second to load, which the pages that only
+    # search (and every server worker at start) need not pay (issue 11 item 15).
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s for s in lazy_pinyin(name, errors="ignore") if s.isascii() and s.isalnum()]
     initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
     return "".join(syllables).lower(), "".join(i for i in initials if i.isascii()).lower()

@@ -8,14 +8,17 @@ Used by the printed service guide (catalog) and the formal documents of a case (
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from typing import TYPE_CHECKING, Any
 
 import segno
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
 
 logger = logging.getLogger(__name__)
 
@@ -29,23 +32,42 @@ FONT_FAMILY = '"Noto Sans CJK SC", "Noto Serif CJK SC", "WenQuanYi Zen Hei", san
 SERIF_FONT_FAMILY = '"Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", serif'
 
 
-class OfflineFetcher(URLFetcher):
-    """Resolves ``data:`` URIs only. A PDF must not reach the internet (or the file system): a
-    link in printed content would otherwise make the server fetch it while rendering."""
+# WeasyPrint is imported when the first PDF is made, not when the URLconf is loaded: it takes
+# seconds (cairo, pango and fonts through cffi), which every server worker would otherwise pay
+# before its first page, PDF or not (issue 11 item 15).
+@functools.cache
+def _offline_fetcher_class() -> type[URLFetcher]:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+    class OfflineFetcher(URLFetcher):
+        """Resolves ``data:`` URIs only. A PDF must not reach the internet (or the file system): a
+        link in printed content would otherwise make the server fetch it while rendering."""
 
-    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
-        if not url.lower().startswith("data:"):
-            logger.warning("PDF: refused to fetch %s", url[:200])
-            raise ValueError(f"A PDF fetches nothing from outside: {url[:200]}")
-        return super().fetch(url, headers)
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+
+        def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+            if not url.lower().startswith("data:"):
+                logger.warning("PDF: refused to fetch %s", url[:200])
+                raise ValueError(f"A PDF fetches nothing from outside: {url[:200]}")
+            return super().fetch(url, headers)
+
+    OfflineFetcher.__module__ = __name__
+    return OfflineFetcher
+
+
+def __getattr__(name: str) -> Any:
+    """``OfflineFetcher``, built on first use (see ``_offline_fetcher_class``)."""
+    if name == "OfflineFetcher":
+        return _offline_fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def write_pdf(html: str) -> bytes:
     """The PDF of a complete HTML document, rendered offline (no base address, no fetches)."""
-    return HTML(string=html, base_url=None, url_fetcher=OfflineFetcher()).write_pdf()
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=None, url_fetcher=_offline_fetcher_class()()).write_pdf()
 
 
 def html_lang() -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from onewindow.accounts.models import User
@@ -23,6 +24,7 @@ from onewindow.organisations.selectors import (
     staff_roster,
 )
 from onewindow.registries.forms import LookupForm
+from onewindow.workspaces import todo
 from onewindow.workspaces.navigation import workspaces_for
 
 if TYPE_CHECKING:
@@ -58,6 +60,10 @@ def ws_window(request: AuthenticatedHttpRequest) -> HttpResponse:
         "workspaces/ws_window.html",
         {
             "title": _("Window desk"),
+            "tiles": todo.clerk_tiles(request.user),
+            "urgent": todo.clerk_urgent(request.user),
+            "urgent_title": _("Soonest §32 decisions"),
+            "urgent_more": reverse("cases:window"),
             "posts": posts,
             "overviews": [
                 place_overview(place=p) for p in _places_of(request.user, Role.WINDOW_CLERK)
@@ -75,6 +81,10 @@ def _department_workspace(
         template,
         {
             "title": title,
+            "tiles": todo.inbox_tiles(request.user, role),
+            "urgent": todo.inbox_urgent(request.user, role),
+            "urgent_title": _("My inbox, red and yellow first"),
+            "urgent_more": reverse("cases:inbox"),
             "overviews": [
                 department_overview(department=d) for d in _departments_of(request.user, role)
             ],
@@ -103,6 +113,10 @@ def ws_center(request: AuthenticatedHttpRequest) -> HttpResponse:
         "workspaces/ws_center.html",
         {
             "title": _("Center management"),
+            "tiles": todo.manager_tiles(request.user),
+            "urgent": todo.manager_urgent(request.user),
+            "urgent_title": _("Refusals to confirm, oldest first"),
+            "urgent_more": reverse("cases:refusals"),
             "overviews": [
                 place_overview(place=p) for p in _places_of(request.user, Role.CENTER_MANAGER)
             ],
@@ -117,6 +131,8 @@ def ws_supervision(request: AuthenticatedHttpRequest) -> HttpResponse:
         "workspaces/ws_supervision.html",
         {
             "title": _("Supervision"),
+            "tiles": todo.supervisor_tiles(request.user),
+            "warning_rows": todo.supervisor_urgent(request.user),
             "summaries": [region_summary(region=r) for r in root_regions_for(user=request.user)],
         },
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
 from onewindow.cases import policies, selectors
-from onewindow.cases.choices import CaseKind, CaseState
+from onewindow.cases.choices import CaseKind, CaseState, WarningLevel
 from onewindow.cases.forms import ScanOpenForm
 from onewindow.cases.models import Case
 from onewindow.cases.policies import CASE_ROLES
@@ -24,60 +23,88 @@ from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 
+# One list of the window desk on its own (``?list=…``), as the clerk's workspace links it.
+WINDOW_ONLY = (*selectors.WINDOW_LISTS, "notices_due")
+LIST_ROWS = 50
+
 
 @role_required(Role.WINDOW_CLERK)
 def window_desk(request: AuthenticatedHttpRequest) -> HttpResponse:
     lists = selectors.window_lists(user=request.user)
+    only = request.GET.get("list") or ""
+    if only not in WINDOW_ONLY:
+        only = ""
+    counts = selectors.window_counts(user=request.user)
     return render(
         request,
         "cases/window.html",
         {
             "title": _("Window work list"),
-            "lists": {key: qs[:50] for key, qs in lists.items()},
-            "counts": {key: qs.count() for key, qs in lists.items()},
-            "warnings": selectors.acceptance_warnings(user=request.user)[:50],
-            "overdue": selectors.overdue_materials(user=request.user)[:50],
+            "only": only,
+            "lists": {key: qs[:LIST_ROWS] for key, qs in lists.items()},
+            "counts": counts,
+            "rows": LIST_ROWS,
+            "warnings": selectors.acceptance_warnings(user=request.user)[:LIST_ROWS],
+            "overdue": selectors.overdue_materials(user=request.user)[:LIST_ROWS],
         },
     )
 
 
+INBOX_ROWS = 100
+
+
 @role_required(Role.REVIEWER, Role.APPROVER)
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
+    level = request.GET.get("level") or ""
+    if level not in (WarningLevel.RED, WarningLevel.YELLOW):
+        level = ""
     boxes = []
     for role in (Role.REVIEWER, Role.APPROVER):
         if scope.has_role(request.user, role):
-            boxes.append((role.label, selectors.department_inbox(user=request.user, role=role)))
+            qs = selectors.department_inbox(user=request.user, role=role, level=level)
+            boxes.append((role.label, qs[:INBOX_ROWS], qs.count()))
     return render(
         request,
         "cases/inbox.html",
-        {"title": _("Case inbox"), "boxes": [(label, qs[:100]) for label, qs in boxes]},
+        {
+            "title": _("Case inbox"),
+            "boxes": boxes,
+            "level": level,
+            "levels": [
+                (WarningLevel.RED, WarningLevel.RED.label),
+                (WarningLevel.YELLOW, WarningLevel.YELLOW.label),
+            ],
+            "rows": INBOX_ROWS,
+        },
     )
 
 
 @role_required(Role.CENTER_MANAGER)
 def refusals(request: AuthenticatedHttpRequest) -> HttpResponse:
+    qs = selectors.manager_refusals(user=request.user)
     return render(
         request,
         "cases/refusals.html",
         {
             "title": _("Refusals to confirm"),
-            "cases": selectors.manager_refusals(user=request.user)[:100],
+            "cases": qs[:INBOX_ROWS],
+            "count": qs.count(),
+            "rows": INBOX_ROWS,
         },
     )
 
 
 @role_required(*CASE_ROLES)
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    qs = (
+    q = (request.GET.get("q") or "").strip()
+    state = request.GET.get("state") or ""
+    qs = selectors.case_search(
         Case.objects.visible_to(request.user)
         .exclude(kind=CaseKind.PART)
         .select_related(*selectors.LIST_RELATED)
-        .order_by("-created_at", "-pk")
+        .order_by("-created_at", "-pk"),
+        q,
     )
-    q = (request.GET.get("q") or "").strip()
-    state = request.GET.get("state") or ""
-    if q:
-        qs = qs.filter(Q(number=q) | Q(title__contains=q) | Q(applicant_name=q))
     if state in CaseState.values:
         qs = qs.filter(state=state)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))

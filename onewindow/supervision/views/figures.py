@@ -18,6 +18,7 @@ from onewindow.organisations import scope
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
 from onewindow.supervision import figures as fig
+from onewindow.supervision import warning_list as wl
 from onewindow.supervision.forms_figures import FiguresForm, quick_periods
 
 # Characters that make a spreadsheet read a cell as a formula (CSV injection).
@@ -141,5 +142,8 @@ def figures_page(request: AuthenticatedHttpRequest) -> HttpResponse:
             if rows
             else "",
             "show_code": group in fig.REGION_DIGITS,
+            # The warnings list counts another population (open now, any deadline, every
+            # clock); the page names it beside the period's overdue so the two are not confused.
+            "red_now": wl.warning_counts(request.user)["red"],
         },
     )

@@ -2,46 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from onewindow.accounts.requests import AuthenticatedHttpRequest
-from onewindow.cases.choices import CLOCKED_STATES, STATE_CLOCK, CaseState, WarningLevel
+from onewindow.cases.choices import CaseState, WarningLevel
 from onewindow.cases.models import Case, CaseStep
 from onewindow.organisations.access import role_required
 from onewindow.organisations.choices import Role
-from onewindow.supervision.choices import Clock
-from onewindow.supervision.sweep import clock_of
+from onewindow.supervision import warning_list as wl
 
 
-def _tally(rows: list[dict], key: str) -> list[tuple[str, dict[str, int]]]:
+def _tally(rows: Iterable[Mapping[str, Any]], key: str) -> list[tuple[str, dict[str, int]]]:
     table: dict[str, dict[str, int]] = {}
     for row in rows:
-        table.setdefault(row[key] or "—", {})[row["warning_level"]] = row["n"]
+        # A joint application (一件事) has no department of its own: its parts carry theirs.
+        name = row[key] or str(_("Joint applications (一件事)"))
+        table.setdefault(name, {})[row["warning_level"]] = row["n"]
     return sorted(table.items())
+
+
+ROWS = 200
 
 
 @role_required(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR)
 def warnings_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     level = request.GET.get("level") or WarningLevel.RED
-    if level not in (WarningLevel.YELLOW, WarningLevel.RED):
+    if level not in wl.LEVELS:
         level = WarningLevel.RED
-    clocks = [c for c in Clock if c not in (Clock.STEP, Clock.URGING)]
     clock = request.GET.get("clock") or ""
-    if clock not in {c.value for c in clocks}:
+    if clock not in {c.value for c in wl.CASE_CLOCKS}:
         clock = ""
     visible = Case.objects.visible_to(request.user)
-    clocked = visible.filter(state__in=CLOCKED_STATES)
-    flagged = clocked.filter(warning_level=level)
-    if clock:
-        flagged = flagged.filter(state__in=[s for s, c in STATE_CLOCK.items() if c == clock])
-    warned = clocked.exclude(warning_level=WarningLevel.NORMAL).values("warning_level")
-    cases = list(
-        flagged.select_related("department", "home_place").order_by("due_date", "pk")[:200]
-    )
-    rows = [(case, *clock_of(case)) for case in cases]
+    flagged = wl.warning_cases(request.user, level=level, clock=clock)
+    warned = wl.warned_cases(request.user).exclude(warning_level=WarningLevel.NORMAL)
+    by_clock = wl.clock_counts(request.user, level=level)
     steps = (
         CaseStep.objects.filter(
             finished_at__isnull=True,
@@ -49,7 +49,7 @@ def warnings_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             case__in=visible.filter(state=CaseState.IN_REVIEW),
         )
         .select_related("case", "case__department")
-        .order_by("due_date", "pk")[:200]
+        .order_by("due_date", "pk")[:ROWS]
     )
     return render(
         request,
@@ -57,13 +57,13 @@ def warnings_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "title": _("Deadline warnings"),
             "level": level,
-            "levels": [
-                (WarningLevel.RED, WarningLevel.RED.label),
-                (WarningLevel.YELLOW, WarningLevel.YELLOW.label),
-            ],
+            "levels": [(value, value.label) for value in wl.LEVELS],
+            "counts": wl.warning_counts(request.user),
             "clock": clock,
-            "clocks": [(c.value, c.label) for c in clocks],
-            "rows": [(case, Clock(c).label if c else "—", due) for case, c, due in rows],
+            "clocks": [(c.value, c.label, by_clock[c.value]) for c in wl.CASE_CLOCKS],
+            "total": sum(by_clock.values()) if not clock else by_clock[clock],
+            "rows": wl.warning_rows(flagged, limit=ROWS),
+            "row_limit": ROWS,
             "steps": steps,
             "departments": _tally(
                 list(warned.values("department__name", "warning_level").annotate(n=Count("pk"))),
