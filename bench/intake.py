@@ -146,7 +146,7 @@ def intake_form(entry_public_id: str, id_number: str) -> tuple[str, dict]:
     }
     for position, m in checklist_lines(entry.current_version, ["self"]):
         data[f"m-{position}-status"] = "received"
-        data[f"m-{position}-copies"] = str(m["copies"])
+        data[f"m-{position}-copies"] = str(m.copies if m.copies is not None else 1)
         data[f"m-{position}-original"] = "1"
     return f"/cases/new/{entry_public_id}/", data
 
