@@ -63,6 +63,8 @@ def build() -> tuple[str, str, str]:
 
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
+    # The server runs with DEBUG off: the hashed static files' manifest must exist.
+    call_command("collectstatic", interactive=False, verbosity=0)
     # flush empties the working-day calendar the migrations seeded: load it again.
     calendar_seed_from_library(years=range(2024, 2028), actor=None)
     rng = random.Random(7)
@@ -156,12 +158,15 @@ def run_http(port: int, username: str, path: str, form: dict, cases: int, client
     errors: list[str] = []
 
     def work() -> None:
-        session = Session(port)
-        session.login(username)
-        for _ in range(per_client):
-            r = session.request("POST", path, form)
-            if r.status != 302:
-                errors.append(str(r.status))
+        try:
+            session = Session(port)
+            session.login(username)
+            for _ in range(per_client):
+                r = session.request("POST", path, form)
+                if r.status != 302:
+                    errors.append(str(r.status))
+        except Exception as exc:  # a failed client must fail the run, not vanish with its thread
+            errors.append(repr(exc))
 
     threads = [threading.Thread(target=work) for _ in range(clients)]
     started = time.perf_counter()
@@ -223,6 +228,9 @@ def run_raw(cases: int) -> float:
                             [values["prefix"], values["day"]],
                         )
                         continue
+                    elif table == "cases_casedocument":
+                        values["case_id"] = new_case_id
+                        values["number"] = f"RAW{i:08d}-{values['number'][-2:]}"
                     elif table == "notifications_message":
                         values["case_number"] = f"RAW{i:08d}"
                     else:
@@ -273,7 +281,11 @@ def main() -> None:
         after = counts()
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=60)  # graceful: gunicorn lets its workers finish
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     per_case = {t: (after[t] - mid[t]) / args.cases for t in TABLES}
     raw_rate = run_raw(args.cases)
     engine = connection.vendor
