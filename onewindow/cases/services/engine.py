@@ -63,5 +63,5 @@ def case_transition(
         at=at,
     ) as change:
         yield cast(CaseChange, change)  # the case machine's change_class
-    # The caller keeps using its own object: bring it up to date.
-    case.refresh_from_db()
+    # The caller keeps using its own object: bring it up to date from the saved row.
+    engine.carry(change.obj, case)

@@ -107,6 +107,10 @@ def document_create(
         "issued_at": _iso(issued_at),
         "issuer": _issuer(case, kind),
     }
-    return CaseDocument.objects.create(
+    document = CaseDocument.objects.create(
         case=case, kind=kind, number=snapshot["number"], title=title, data=snapshot, event=event
     )
+    held = getattr(case, "_prefetched_objects_cache", {}).get("documents")
+    if held is not None:  # the documents of a new case held in memory (intake.hold_related)
+        held._result_cache.append(document)
+    return document

@@ -2,6 +2,19 @@
 
 from django.db import migrations, models
 
+# As many as ``core.audit.PARTITIONS`` when this was written (the module may change it later; a
+# missing head is created on first use).
+PARTITIONS = 256
+
+
+def create_heads(apps, schema_editor):
+    """The old single chain stays partition 0 (its head row gets ``partition = 0`` by default);
+    the heads of the new chains exist from the start, so appending never races to create one."""
+    head = apps.get_model("core", "AuditHead")
+    head.objects.bulk_create(
+        [head(partition=p) for p in range(1, PARTITIONS + 1)], ignore_conflicts=True
+    )
+
 
 class Migration(migrations.Migration):
 
@@ -49,4 +62,5 @@ class Migration(migrations.Migration):
             model_name='auditentry',
             constraint=models.UniqueConstraint(fields=('partition', 'seq'), name='audit_entry_chain_seq'),
         ),
+        migrations.RunPython(create_heads, migrations.RunPython.noop),
     ]
