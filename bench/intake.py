@@ -245,6 +245,24 @@ def run_raw(cases: int) -> float:
     return cases / (time.perf_counter() - started)
 
 
+def queries_per_intake(username: str, path: str, form: dict) -> int:
+    """The statements one intake request sends (session and sign-in included), counted
+    in-process through the same middleware and view."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        client.post(path, form)  # warm-up: the audit chain's head exists from now on
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(path, form)
+    if response.status_code != 302:
+        raise SystemExit(f"intake failed in-process: {response.status_code}")
+    return len(captured.captured_queries)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=200)
@@ -288,12 +306,14 @@ def main() -> None:
             server.wait()
     per_case = {t: (after[t] - mid[t]) / args.cases for t in TABLES}
     raw_rate = run_raw(args.cases)
+    queries = queries_per_intake(username, path, form)
     engine = connection.vendor
     print(f"engine: {engine}; {args.cases} intakes, {args.clients} client(s)")
     print(
         "rows per intake: "
         + ", ".join(f"{re.sub('^.*_', '', t)} {v:g}" for t, v in per_case.items())
     )
+    print(f"queries per intake request:     {queries}")
     print(f"HTTP intake (receive + accept): {http_rate:.1f} cases/s")
     print(f"raw SQL, same rows:             {raw_rate:.1f} cases/s")
     print(f"ratio raw / HTTP:               {raw_rate / http_rate:.1f}x")
