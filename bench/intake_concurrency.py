@@ -108,7 +108,10 @@ def build(clerks: int) -> list[dict[str, Any]]:
             place=center, number="A01", name="综合受理", kind="comprehensive", category="enterprise"
         )
         staff = org.staff_create(
-            username=f"clerk{i}", name=f"窗口{i}", employee_no=f"C{i:04d}", password="bench-only"
+            username=f"clerk{i}",
+            name=f"窗口{i}",
+            employee_no=f"C{i:04d}",
+            password="bench-only",  # noqa: S106
         )
         org.role_grant(staff=staff, role=Role.WINDOW_CLERK, place=center, window=window)
         entry = make_entry(department=department)
@@ -146,9 +149,9 @@ def _templates(cursor: Any, case_id: int) -> dict[str, tuple[list[str], list[tup
         if table == "cases_case":
             cursor.execute("SELECT * FROM cases_case WHERE id = %s", [case_id])
         elif table == "notifications_message":
-            cursor.execute(f"SELECT * FROM {table} WHERE case_number = %s", [number])  # noqa: S608
+            cursor.execute(f"SELECT * FROM {table} WHERE case_number = %s", [number])
         else:
-            cursor.execute(f"SELECT * FROM {table} WHERE case_id = %s", [case_id])  # noqa: S608
+            cursor.execute(f"SELECT * FROM {table} WHERE case_id = %s", [case_id])
         templates[table] = ([c[0] for c in cursor.description], cursor.fetchall())
     # A case number is the counter's prefix, the day (yyyymmdd) and a six-digit sequence.
     day = datetime.date(int(number[-14:-10]), int(number[-10:-8]), int(number[-8:-6]))
@@ -188,7 +191,7 @@ def raw_intake(cursor: Any, templates: dict, tag: str) -> None:
             marks = ", ".join(["%s"] * len(values))
             returning = " RETURNING id" if table == "cases_case" else ""
             cursor.execute(
-                f"INSERT INTO {table} ({names}) VALUES ({marks}){returning}",  # noqa: S608
+                f"INSERT INTO {table} ({names}) VALUES ({marks}){returning}",
                 [_adapt(v) for v in values.values()],
             )
             if table == "cases_case":

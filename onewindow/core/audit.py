@@ -214,8 +214,11 @@ def _verify_anchors() -> tuple[Break | None, dict[int, dict[int, str]]]:
     count, head_hash = (top.count, top.last_hash) if top else (0, GENESIS)
     if count != expected_seq - 1:
         return (
-            Break(expected_seq, f"missing (deleted): {count} anchors, found {expected_seq - 1}",
-                  ANCHOR_HEAD),
+            Break(
+                expected_seq,
+                f"missing (deleted): {count} anchors, found {expected_seq - 1}",
+                ANCHOR_HEAD,
+            ),
             required,
         )
     if head_hash != prev_hash:
@@ -238,7 +241,9 @@ def audit_verify(*, batch: int = 5000) -> Break | None:
         head = heads.get(p)
         count, head_hash = (head.count, head.last_hash) if head else (0, GENESIS)
         if count != last:
-            return Break(last + 1, f"missing (deleted): the chain has {count} entries, found {last}", p)
+            return Break(
+                last + 1, f"missing (deleted): the chain has {count} entries, found {last}", p
+            )
         if head_hash != prev_hash:
             return Break(last, "the last entry was replaced", p)
         beyond = [s for s in required.get(p, {}) if s > last]

@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import datetime
 import threading
-from contextlib import contextmanager
-from contextvars import ContextVar
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import connection

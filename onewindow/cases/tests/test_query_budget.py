@@ -50,9 +50,7 @@ def test_accepting_a_received_case_stays_within_its_budget(
         acceptance.case_accept(case=case, actor=world.clerk_a, expected_revision=case.revision)
 
 
-def test_the_back_office_steps_stay_within_their_budget(
-    world, warm, django_assert_max_num_queries
-):
+def test_the_back_office_steps_stay_within_their_budget(world, warm, django_assert_max_num_queries):
     case = receive_case(
         clerk=world.clerk_a, place=world.center_a, entry=warm, applicant=world.person
     )

@@ -4,6 +4,7 @@ chain. Each test alters the database the way a forger with SQL access would."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import threading
 
 import pytest
@@ -49,7 +50,7 @@ def test_each_object_has_its_own_chain(chains):
         rows = list(AuditEntry.objects.filter(partition=p).order_by("seq"))
         assert [r.seq for r in rows] == [1, 2, 3]
         assert rows[0].prev_hash == GENESIS
-        assert all(r.prev_hash == q.hash for q, r in zip(rows, rows[1:], strict=False))
+        assert all(r.prev_hash == q.hash for q, r in itertools.pairwise(rows))
     assert AuditHead.objects.get(partition=pa).count == 3
     assert audit_verify() is None
 
@@ -143,11 +144,16 @@ def test_an_anchor_records_only_the_chains_that_moved(chains):
 def test_a_batch_spans_chains_in_order(db):
     a, b = _two_refs()
     entries = audit_append_many(
-        [Link("test", a, "system", {"n": 1}), Link("test", b, "system", {"n": 1}),
-         Link("test", a, "system", {"n": 2})]
+        [
+            Link("test", a, "system", {"n": 1}),
+            Link("test", b, "system", {"n": 1}),
+            Link("test", a, "system", {"n": 2}),
+        ]
     )
     assert [(e.partition, e.seq) for e in entries] == [
-        (partition_of(a), 1), (partition_of(b), 1), (partition_of(a), 2)
+        (partition_of(a), 1),
+        (partition_of(b), 1),
+        (partition_of(a), 2),
     ]
     assert entries[2].prev_hash == entries[0].hash
     assert audit_verify() is None
@@ -156,8 +162,14 @@ def test_a_batch_spans_chains_in_order(db):
 def _legacy_append(n: int, prev: str) -> AuditEntry:
     """An entry as the single chain wrote it before partitions (no partition in the digest)."""
     entry = AuditEntry(
-        partition=0, seq=n, at=timezone.now(), kind="case.receive", ref=f"OLD{n}",
-        actor="clerk", content={"n": n}, prev_hash=prev,
+        partition=0,
+        seq=n,
+        at=timezone.now(),
+        kind="case.receive",
+        ref=f"OLD{n}",
+        actor="clerk",
+        content={"n": n},
+        prev_hash=prev,
     )
     entry.hash = audit.sm3(prev.encode() + audit._canonical(entry))
     entry.save()
@@ -227,7 +239,5 @@ def test_the_verify_command_names_a_broken_chain(chains):
 
 def test_anchor_time_is_hashed(chains):
     anchor = audit_anchor(at=timezone.now())
-    AuditAnchor.objects.filter(pk=anchor.pk).update(
-        at=anchor.at - datetime.timedelta(days=1)
-    )
+    AuditAnchor.objects.filter(pk=anchor.pk).update(at=anchor.at - datetime.timedelta(days=1))
     assert audit_verify().partition == ANCHOR_HEAD
