@@ -174,7 +174,7 @@ def lock(machine: Machine[M], obj: M) -> M:
             field.set_cached_value(locked, value)
     prefetched = getattr(obj, "_prefetched_objects_cache", None)
     if prefetched and machine.revision_of(locked) == machine.revision_of(obj):
-        locked._prefetched_objects_cache = dict(prefetched)  # type: ignore[attr-defined]
+        locked._prefetched_objects_cache = dict(prefetched)
     return locked
 
 

@@ -10,6 +10,7 @@ violation sends the loser back to the increment.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.db import IntegrityError, connection, models, transaction
 from django.utils.translation import gettext as _
@@ -20,7 +21,7 @@ from onewindow.core.errors import DomainError
 NUMBER_LENGTH = 50
 
 
-def _bump(model: type[models.Model], key: dict[str, object]) -> int | None:
+def _bump(model: type[models.Model], key: dict[str, Any]) -> int | None:
     """``UPDATE … SET last = last + 1 … RETURNING last`` (PostgreSQL and SQLite ≥ 3.35): the
     increment and its result in one statement; ``None`` when the row does not exist yet."""
     table = connection.ops.quote_name(model._meta.db_table)
@@ -37,7 +38,7 @@ def _bump(model: type[models.Model], key: dict[str, object]) -> int | None:
     return int(row[0]) if row else None
 
 
-def _increment(model: type[models.Model], **key: object) -> int:
+def _increment(model: type[models.Model], **key: Any) -> int:
     manager = model._default_manager
     for _attempt in range(3):
         value = _bump(model, key)
