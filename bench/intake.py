@@ -63,6 +63,8 @@ def build() -> tuple[str, str, str]:
 
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
+    # The server runs with DEBUG off: the hashed static files' manifest must exist.
+    call_command("collectstatic", interactive=False, verbosity=0)
     # flush empties the working-day calendar the migrations seeded: load it again.
     calendar_seed_from_library(years=range(2024, 2028), actor=None)
     rng = random.Random(7)
@@ -108,7 +110,7 @@ class Session:
     """A signed-in browser, minus the browser: cookies and CSRF over http.client."""
 
     def __init__(self, port: int) -> None:
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, body: dict | None = None) -> http.client.HTTPResponse:
@@ -146,7 +148,7 @@ def intake_form(entry_public_id: str, id_number: str) -> tuple[str, dict]:
     }
     for position, m in checklist_lines(entry.current_version, ["self"]):
         data[f"m-{position}-status"] = "received"
-        data[f"m-{position}-copies"] = str(m["copies"])
+        data[f"m-{position}-copies"] = str(m.copies if m.copies is not None else 1)
         data[f"m-{position}-original"] = "1"
     return f"/cases/new/{entry_public_id}/", data
 
@@ -154,14 +156,20 @@ def intake_form(entry_public_id: str, id_number: str) -> tuple[str, dict]:
 def run_http(port: int, username: str, path: str, form: dict, cases: int, clients: int) -> float:
     per_client = cases // clients
     errors: list[str] = []
+    slowest = [0.0]
 
     def work() -> None:
-        session = Session(port)
-        session.login(username)
-        for _ in range(per_client):
-            r = session.request("POST", path, form)
-            if r.status != 302:
-                errors.append(str(r.status))
+        try:
+            session = Session(port)
+            session.login(username)
+            for _ in range(per_client):
+                started = time.perf_counter()
+                r = session.request("POST", path, form)
+                slowest[0] = max(slowest[0], time.perf_counter() - started)
+                if r.status != 302:
+                    errors.append(str(r.status))
+        except Exception as exc:  # a failed client must fail the run, not vanish with its thread
+            errors.append(repr(exc))
 
     threads = [threading.Thread(target=work) for _ in range(clients)]
     started = time.perf_counter()
@@ -172,6 +180,8 @@ def run_http(port: int, username: str, path: str, form: dict, cases: int, client
     elapsed = time.perf_counter() - started
     if errors:
         raise SystemExit(f"{len(errors)} intakes failed: {errors[:5]}")
+    if cases > 10:
+        print(f"slowest intake request: {slowest[0] * 1000:.0f} ms")
     return per_client * clients / elapsed
 
 
@@ -223,6 +233,9 @@ def run_raw(cases: int) -> float:
                             [values["prefix"], values["day"]],
                         )
                         continue
+                    elif table == "cases_casedocument":
+                        values["case_id"] = new_case_id
+                        values["number"] = f"RAW{i:08d}-{values['number'][-2:]}"
                     elif table == "notifications_message":
                         values["case_number"] = f"RAW{i:08d}"
                     else:
@@ -235,6 +248,24 @@ def run_raw(cases: int) -> float:
                         cursor.execute("SELECT MAX(id) FROM cases_case")
                         new_case_id = cursor.fetchone()[0]
     return cases / (time.perf_counter() - started)
+
+
+def queries_per_intake(username: str, path: str, form: dict) -> int:
+    """The statements one intake request sends (session and sign-in included), counted
+    in-process through the same middleware and view."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    with override_settings(ALLOWED_HOSTS=["*"]):
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        client.post(path, form)  # warm-up: the audit chain's head exists from now on
+        with CaptureQueriesContext(connection) as captured:
+            response = client.post(path, form)
+    if response.status_code != 302:
+        raise SystemExit(f"intake failed in-process: {response.status_code}")
+    return len(captured.captured_queries)
 
 
 def main() -> None:
@@ -256,6 +287,10 @@ def main() -> None:
             "2",
             "--log-level",
             "warning",
+            # A cold worker's first request imports the URL conf (weasyprint…): on a busy shared
+            # machine that exceeded gunicorn's default 30 s and the worker was killed.
+            "--timeout",
+            "300",
         ],
         cwd=ROOT,
         env=env,
@@ -267,21 +302,28 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
-        run_http(port, username, path, form, 5, 1)  # warm-up: imports, first queries
+        # Warm-up of both workers (two clients at once): imports, templates, first queries.
+        run_http(port, username, path, form, 10, 2)
         mid = counts()
         http_rate = run_http(port, username, path, form, args.cases, args.clients)
         after = counts()
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=60)  # graceful: gunicorn lets its workers finish
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     per_case = {t: (after[t] - mid[t]) / args.cases for t in TABLES}
     raw_rate = run_raw(args.cases)
+    queries = queries_per_intake(username, path, form)
     engine = connection.vendor
     print(f"engine: {engine}; {args.cases} intakes, {args.clients} client(s)")
     print(
         "rows per intake: "
         + ", ".join(f"{re.sub('^.*_', '', t)} {v:g}" for t, v in per_case.items())
     )
+    print(f"queries per intake request:     {queries}")
     print(f"HTTP intake (receive + accept): {http_rate:.1f} cases/s")
     print(f"raw SQL, same rows:             {raw_rate:.1f} cases/s")
     print(f"ratio raw / HTTP:               {raw_rate / http_rate:.1f}x")

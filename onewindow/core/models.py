@@ -31,13 +31,16 @@ class PublicIdModel(TimeStampedModel):
 
 
 class AuditEntry(models.Model):
-    """One link of the tamper-evident audit chain (see ``core/audit.py``).
+    """One link of the tamper-evident audit chains (see ``core/audit.py``).
 
-    ``hash`` is the SM3 digest of the previous entry's hash and this entry's canonical content, so
-    editing, deleting or reordering any row breaks every link after it.
+    ``hash`` is the SM3 digest of the previous entry's hash (in the same chain, ``partition``)
+    and this entry's canonical content, so editing, deleting, reordering or moving any row breaks
+    every link after it.
     """
 
-    seq = models.PositiveBigIntegerField(_("sequence"), unique=True)
+    # Which chain (0: the single chain written before partitions, decision 0011).
+    partition = models.SmallIntegerField(_("chain"), default=0)
+    seq = models.PositiveBigIntegerField(_("sequence"))
     at = models.DateTimeField(_("time"))
     kind = models.CharField(_("kind"), max_length=48)
     ref = models.CharField(_("reference"), max_length=64, db_index=True)
@@ -47,17 +50,23 @@ class AuditEntry(models.Model):
     hash = models.CharField(_("hash"), max_length=64, unique=True)
 
     class Meta:
-        ordering = ["seq"]
+        ordering = ["partition", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["partition", "seq"], name="audit_entry_chain_seq")
+        ]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
 
     def __str__(self) -> str:
-        return f"{self.seq} {self.kind} {self.ref}"
+        return f"{self.partition}/{self.seq} {self.kind} {self.ref}"
 
 
 class AuditHead(models.Model):
-    """The chain's end: locked to append, and checked so that deleting the last entries shows."""
+    """A chain's end: locked to append, and checked so that deleting the last entries shows.
 
+    One row per chain (``partition``); the row of partition -1 is the anchors' chain."""
+
+    partition = models.SmallIntegerField(_("chain"), unique=True, default=0)
     count = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
 
@@ -65,4 +74,24 @@ class AuditHead(models.Model):
         verbose_name = _("audit chain head")
 
     def __str__(self) -> str:
-        return f"{self.count} {self.last_hash[:12]}"
+        return f"{self.partition}: {self.count} {self.last_hash[:12]}"
+
+
+class AuditAnchor(models.Model):
+    """The heads of the chains that moved since the anchor before, chained in turn (the top
+    chain): a chain's tail deleted and its head rewritten to match still contradicts it."""
+
+    seq = models.PositiveBigIntegerField(_("sequence"), unique=True)
+    at = models.DateTimeField(_("time"))
+    # {partition: [count, last hash]}
+    heads = models.JSONField(_("heads"))
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name = _("audit anchor")
+        verbose_name_plural = _("audit anchors")
+
+    def __str__(self) -> str:
+        return f"anchor {self.seq}"

@@ -27,7 +27,9 @@ from __future__ import annotations
 import datetime
 import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import connection
@@ -330,7 +332,44 @@ class _Cache:
 _cache = _Cache()
 
 
+# Inside ``calendar_held()`` (a request) the token is read once: [] until the first read, then
+# [token]. Outside it (services called by jobs and tests) every ``calendar_for`` reads it.
+_held: ContextVar[list[str | None] | None] = ContextVar("calendar_held", default=None)
+
+
+@contextmanager
+def calendar_held() -> Iterator[None]:
+    """Read the calendar's version once for the whole block instead of on every
+    ``calendar_for``: a request computes all its deadlines on the calendar as it stood when
+    the request began (a change committed meanwhile applies from the next request)."""
+    if _held.get() is not None:  # already held by an enclosing block (the request)
+        yield
+        return
+    reset = _held.set([])
+    try:
+        yield
+    finally:
+        _held.reset(reset)
+
+
+def release_held() -> None:
+    """The calendar changed in this block: read the token again on the next ``calendar_for``."""
+    held = _held.get()
+    if held is not None:
+        held.clear()
+
+
 def _current_token() -> str | None:
+    held = _held.get()
+    if held:
+        return held[0]
+    token = _read_token()
+    if held is not None:
+        held.append(token)
+    return token
+
+
+def _read_token() -> str | None:
     from onewindow.deadlines.models import CalendarState
 
     # Raw SQL: this read runs on every calendar_for(), and the ORM's own overhead is ten times

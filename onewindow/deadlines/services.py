@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from onewindow.core.errors import DomainError, NotPermitted
 from onewindow.deadlines import policies
-from onewindow.deadlines.calendar import calendar_for
+from onewindow.deadlines.calendar import calendar_for, release_held
 from onewindow.deadlines.choices import CalendarSource, ChangeAction, DayKind
 from onewindow.deadlines.library import LibraryMissing, library_year
 from onewindow.deadlines.models import CalendarChange, CalendarDay, CalendarState, CalendarYear
@@ -91,6 +91,7 @@ def _record(
     CalendarState.objects.filter(pk=CalendarState.SINGLETON).update(
         version=F("version") + 1, token=uuid.uuid4(), changed_at=timezone.now()
     )
+    release_held()  # this request's own later deadlines use the new calendar
     if signal:
         calendar_changed.send(
             sender=CalendarDay, first_day=first_day, last_day=last_day, place=place

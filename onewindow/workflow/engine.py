@@ -137,13 +137,65 @@ def available_actions(machine: Machine[M], actor: User | None, obj: M) -> list[s
     return offered
 
 
+def _cached(obj: models.Model, path: str) -> bool:
+    """Whether ``obj`` holds the relation ``path`` (``a__b``) in memory all the way down."""
+    current: models.Model | None = obj
+    for name in path.split("__"):
+        if current is None:
+            return True
+        field: Any = current._meta.get_field(name)
+        if not field.is_cached(current):
+            return False
+        current = field.get_cached_value(current)
+    return True
+
+
 def lock(machine: Machine[M], obj: M) -> M:
-    """Re-read ``obj`` under a row lock, with the relations the machine's hooks read."""
+    """Re-read ``obj`` under a row lock, with the relations the machine's hooks read.
+
+    The row's own columns are always read afresh (another transaction may have changed them).
+    The related rows the caller already holds (the entry, the places…) are handed over instead of
+    being joined again, when the locked row still points at them; so is what the caller
+    prefetched, when the revision it saw is still the row's (a transition bumps it).
+    """
     manager: Any = machine.model._default_manager
     query = manager.select_for_update(of=("self",))
-    if machine.lock_related:
-        query = query.select_related(*machine.lock_related)
-    return query.get(pk=obj.pk)
+    tops: dict[str, list[str]] = {}
+    for path in machine.lock_related:
+        tops.setdefault(path.split("__", 1)[0], []).append(path)
+    carried = {top: paths for top, paths in tops.items() if all(_cached(obj, p) for p in paths)}
+    joined = [p for top, paths in tops.items() if top not in carried for p in paths]
+    if joined:
+        query = query.select_related(*joined)
+    locked = query.get(pk=obj.pk)
+    for top in carried:
+        field: Any = obj._meta.get_field(top)
+        value = field.get_cached_value(obj)
+        if getattr(locked, field.attname) == (value.pk if value is not None else None):
+            field.set_cached_value(locked, value)
+    prefetched = getattr(obj, "_prefetched_objects_cache", None)
+    if prefetched and machine.revision_of(locked) == machine.revision_of(obj):
+        locked._prefetched_objects_cache = dict(prefetched)
+    return locked
+
+
+def carry(source: M, target: M) -> None:
+    """Bring ``target`` (the caller's object) up to ``source`` (the row a transition saved)
+    without reading the database: its columns, the related rows it holds and its prefetched
+    sets. What ``refresh_from_db`` did after every transition, for one query less."""
+    if source is target:
+        return
+    for field in source._meta.concrete_fields:
+        # Setting a foreign key's id drops a cached relation that no longer matches.
+        setattr(target, field.attname, getattr(source, field.attname))
+    for field in source._meta.concrete_fields:
+        if field.is_relation and field.is_cached(source):  # type: ignore[attr-defined]
+            field.set_cached_value(target, field.get_cached_value(source))  # type: ignore[attr-defined]
+    target._prefetched_objects_cache = dict(  # type: ignore[attr-defined]
+        getattr(source, "_prefetched_objects_cache", {})
+    )
+    target._state.db = source._state.db
+    target._state.adding = False
 
 
 @contextmanager

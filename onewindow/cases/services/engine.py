@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, cast
 from onewindow.cases.choices import Action, Actor
 from onewindow.cases.machines import CASE, CaseChange
 from onewindow.cases.models import Case
+from onewindow.deadlines.calendar import calendar_held
 from onewindow.workflow import engine
 from onewindow.workflow.engine import Stale
 
@@ -53,15 +54,20 @@ def case_transition(
 ) -> Iterator[CaseChange]:
     """``expected_revision`` is the revision the user saw: ``None`` only when the system acts or
     when the same request has just created or changed the case."""
-    with engine.transition(
-        CASE,
-        case,
-        action,
-        actor=actor,
-        expected_revision=expected_revision,
-        capacity=capacity,
-        at=at,
-    ) as change:
+    # One read of the calendar's version for the whole transition (its deadlines, the statutory
+    # cap, the notice), also when a job or a test calls the service outside a request.
+    with (
+        calendar_held(),
+        engine.transition(
+            CASE,
+            case,
+            action,
+            actor=actor,
+            expected_revision=expected_revision,
+            capacity=capacity,
+            at=at,
+        ) as change,
+    ):
         yield cast(CaseChange, change)  # the case machine's change_class
-    # The caller keeps using its own object: bring it up to date.
-    case.refresh_from_db()
+    # The caller keeps using its own object: bring it up to date from the saved row.
+    engine.carry(change.obj, case)

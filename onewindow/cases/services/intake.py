@@ -183,6 +183,39 @@ def material_given(row: CaseMaterial, given: MaterialInput, status: str) -> None
         row.file_name = name[:200]
 
 
+def hold_related(case: Case, name: str, rows: list[Any]) -> None:
+    """Keep a related set of a case made in this transaction in memory (as if prefetched), so
+    the receipt, the acceptance and their documents do not read back what was just written.
+    ``release_related`` drops them when the service is done; ``paperwork.document_create``
+    appends the documents it writes."""
+    queryset = getattr(case, name).all()
+    queryset._result_cache = list(rows)
+    queryset._prefetch_done = True
+    cache = case.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[name] = queryset
+
+
+def release_related(case: Case) -> None:
+    case.__dict__.pop("_prefetched_objects_cache", None)
+
+
+def _new_materials(
+    case: Case, lines: list[tuple[int, Material]], inputs: dict[int, MaterialInput]
+) -> None:
+    """The checklist of a case created a moment ago: nothing to update, one insert for all."""
+    rows = []
+    for position, m in lines:
+        given = inputs.get(position)
+        row = CaseMaterial(case=case, position=position)
+        material_line(row, m)
+        if m.form == MaterialForm.FETCHED:
+            row.status = MS.FETCHED
+        elif given is not None:
+            material_given(row, given, given.status)
+        rows.append(row)
+    hold_related(case, "materials", CaseMaterial.objects.bulk_create(rows))
+
+
 def write_materials(
     case: Case, lines: list[tuple[int, Material]], inputs: dict[int, MaterialInput], *, online: bool
 ) -> None:
@@ -334,12 +367,13 @@ def case_receive_at_window(
 ) -> Case:
     """The clerk receives an application against the checklist (收件). Deciding is a next call."""
     with transaction.atomic():
-        case = case_new(
-            entry=entry,
+        case = receive_at_window(
+            actor=actor,
             place=place,
+            entry=entry,
             applicant=applicant,
-            channel=Channel.WINDOW,
             answers=answers,
+            materials=materials,
             contact_phone=contact_phone,
             delivery_method=delivery_method,
             delivery_address=delivery_address,
@@ -347,11 +381,51 @@ def case_receive_at_window(
             window=window,
             at=at,
         )
-        lines = checklist_lines(case.filed_version, case.answers)
-        inputs = check_inputs(lines, materials, online=False)
-        write_materials(case, lines, inputs, online=False)
-        # The case was created a moment ago in this transaction.
-        receive(case, actor=actor, action=Action.RECEIVE, expected_revision=None, at=at)
+    release_related(case)
+    return case
+
+
+def receive_at_window(
+    *,
+    actor: User,
+    place: ServicePlace,
+    entry: Entry,
+    applicant: Applicant,
+    answers: list[str],
+    materials: list[MaterialInput],
+    contact_phone: str = "",
+    delivery_method: str = DeliveryMethod.PICKUP,
+    delivery_address: str = "",
+    agent: NaturalPerson | None = None,
+    window: Window | None = None,
+    at: datetime.datetime | None = None,
+) -> Case:
+    """``case_receive_at_window`` inside the caller's transaction, the new case's materials,
+    documents and procedures held in memory (``hold_related``) for a decision that follows in
+    the same transaction; the caller calls ``release_related`` when it is done."""
+    if not transaction.get_connection().in_atomic_block:  # a programming error of the caller
+        raise transaction.TransactionManagementError("receive_at_window needs a transaction")
+    case = case_new(
+        entry=entry,
+        place=place,
+        applicant=applicant,
+        channel=Channel.WINDOW,
+        answers=answers,
+        contact_phone=contact_phone,
+        delivery_method=delivery_method,
+        delivery_address=delivery_address,
+        agent=agent,
+        window=window,
+        at=at,
+    )
+    lines = checklist_lines(case.filed_version, case.answers)
+    inputs = check_inputs(lines, materials, online=False)
+    _new_materials(case, lines, inputs)
+    # A case made a moment ago has no documents or procedures yet.
+    hold_related(case, "documents", [])
+    hold_related(case, "procedures", [])
+    # The case was created a moment ago in this transaction.
+    receive(case, actor=actor, action=Action.RECEIVE, expected_revision=None, at=at)
     return case
 
 

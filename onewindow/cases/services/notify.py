@@ -63,7 +63,9 @@ def _body(case: Case, event: str) -> str:
             "Your application “%(title)s” (%(number)s) has been returned; see the notice."
         ),
     }
-    step = case.steps.filter(finished_at__isnull=True).values_list("name", flat=True).first()
+    step = None
+    if event == "case.in_review":  # the only text that names the step
+        step = case.steps.filter(finished_at__isnull=True).values_list("name", flat=True).first()
     body = texts[event] % {
         "title": case.title,
         "number": case.number,

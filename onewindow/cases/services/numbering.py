@@ -10,9 +10,9 @@ violation sends the loser back to the increment.
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, models, transaction
 from django.utils.translation import gettext as _
 
 from onewindow.cases.models import CaseCounter, DocumentCounter
@@ -21,17 +21,35 @@ from onewindow.core.errors import DomainError
 NUMBER_LENGTH = 50
 
 
-def _increment(model: type[models.Model], **key: object) -> int:
+def _bump(model: type[models.Model], key: dict[str, Any]) -> int | None:
+    """``UPDATE … SET last = last + 1 … RETURNING last`` (PostgreSQL and SQLite ≥ 3.35): the
+    increment and its result in one statement; ``None`` when the row does not exist yet."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    where = " AND ".join(f"{connection.ops.quote_name(name)} = %s" for name in key)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last = last + 1 WHERE {where} RETURNING last",  # noqa: S608
+            [
+                connection.ops.adapt_datefield_value(v) if isinstance(v, datetime.date) else v
+                for v in key.values()
+            ],
+        )
+        row = cursor.fetchone()
+    return int(row[0]) if row else None
+
+
+def _increment(model: type[models.Model], **key: Any) -> int:
     manager = model._default_manager
     for _attempt in range(3):
-        with transaction.atomic():
-            if not manager.filter(**key).update(last=F("last") + 1):
-                try:
-                    with transaction.atomic():
-                        manager.create(**key, last=1)
-                except IntegrityError:
-                    continue  # another transaction created it first: increment theirs
-            return int(manager.filter(**key).values_list("last", flat=True).get())
+        value = _bump(model, key)
+        if value is not None:
+            return value
+        try:
+            with transaction.atomic():
+                manager.create(**key, last=1)
+        except IntegrityError:
+            continue  # another transaction created it first: increment theirs
+        return 1
     raise DomainError(_("Could not number the case; please try again."))
 
 

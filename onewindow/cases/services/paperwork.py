@@ -124,6 +124,10 @@ def document_create(
     with override(settings.LANGUAGE_CODE):
         # The decisions are titled by the item type's act (不予确认决定书, not 不予许可决定书).
         title = document_title(kind, snapshot)
-    return CaseDocument.objects.create(
+    document = CaseDocument.objects.create(
         case=case, kind=kind, number=snapshot["number"], title=title, data=snapshot, event=event
     )
+    held = getattr(case, "_prefetched_objects_cache", {}).get("documents")
+    if held is not None:  # the documents of a new case held in memory (intake.hold_related)
+        held._result_cache.append(document)
+    return document

@@ -48,6 +48,7 @@ def review_steps(guide: Guide) -> list[dict]:
 def open_step(case: Case, index: int, at: datetime.datetime) -> CaseStep:
     spec = review_steps(case.filed_version.guide)[index]
     case.step_index = index
+    case.__dict__.pop("_current_step", None)
     return CaseStep.objects.create(
         case=case,
         index=index,
@@ -60,15 +61,26 @@ def open_step(case: Case, index: int, at: datetime.datetime) -> CaseStep:
 
 
 def current_step(case: Case) -> CaseStep | None:
-    return case.steps.filter(finished_at__isnull=True).order_by("-started_at", "-id").first()
+    """The open step. Remembered on the case object for its revision: the page asks once per
+    action it might offer, a transition once in its guard and again to close it. Opening or
+    closing a step forgets it; any transition bumps the revision."""
+    memo = case.__dict__.get("_current_step")
+    if memo is not None and memo[0] == case.revision:
+        return memo[1]
+    step = case.steps.filter(finished_at__isnull=True).order_by("-started_at", "-id").first()
+    case.__dict__["_current_step"] = (case.revision, step)
+    return step
 
 
 def close_step(case: Case, change: Change) -> CaseStep | None:
     step = current_step(case)
+    case.__dict__.pop("_current_step", None)
     if step is not None:
         step.finished_at, step.actor = change.at, change.actor
         step.action, step.opinion = change.action, change.opinion
-        step.save()
+        # Only what closing sets: the sweep and calendar changes write a step's level and due
+        # date with their own UPDATEs.
+        step.save(update_fields=["finished_at", "actor", "action", "opinion"])
     return step
 
 

@@ -20,7 +20,12 @@ from onewindow.cases import origins
 from onewindow.cases.choices import Action, DeliveryMethod
 from onewindow.cases.models import Case
 from onewindow.cases.services import acceptance, joint
-from onewindow.cases.services.intake import Applicant, MaterialInput, case_receive_at_window
+from onewindow.cases.services.intake import (
+    Applicant,
+    MaterialInput,
+    receive_at_window,
+    release_related,
+)
 from onewindow.core.errors import DomainError
 
 if TYPE_CHECKING:
@@ -146,10 +151,11 @@ def case_intake_decide(
         if joint_service is not None and isinstance(answers, dict):
             case = joint.case_receive_joint(**counter, joint=joint_service, answers=answers)
         elif entry is not None and isinstance(answers, list):
-            case = case_receive_at_window(**counter, entry=entry, answers=answers)
+            case = receive_at_window(**counter, entry=entry, answers=answers)
         else:  # a programming error of the caller
             raise TypeError("an entry with a list of answers, or a joint service with a dict")
         # The case was created a moment ago in this transaction: there is no older revision.
         case_window_decide(case=case, actor=actor, decision=decision, expected_revision=None)
         origins.attach(origin, case, actor)
+    release_related(case)
     return case

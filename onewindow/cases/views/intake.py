@@ -153,8 +153,12 @@ def intake_form(request: AuthenticatedHttpRequest, public_id: str) -> HttpRespon
     post = _post(request)
     if post.place is None:  # a window clerk is always posted at a place
         raise Http404
+    # The receiving check and the receipt read the entry's region and its department's halls.
     entry = get_object_or_404(
-        Entry.objects.public().select_related("department"), public_id=public_id
+        Entry.objects.public()
+        .select_related("department", "region", "current_version")
+        .prefetch_related("department__places"),
+        public_id=public_id,
     )
     # Opened for a queue ticket (``cases.origins``): the applicant comes from the ticket; else
     # the page carries the applicant's public id. Either way no ID number travels in the URL.

@@ -77,8 +77,21 @@ def test_deleting_the_last_row_is_caught(chain):
 
 
 def test_appending_continues_the_chain(db):
+    # One object's entries are one chain (decision 0011).
     first = audit_append(kind="test", ref="R1", actor="system", content={"n": 1})
-    second = audit_append(kind="test", ref="R2", actor="system", content={"n": 2})
+    second = audit_append(kind="test", ref="R1", actor="system", content={"n": 2})
+    assert second.partition == first.partition
     assert second.prev_hash == first.hash
     assert second.seq == first.seq + 1
     assert audit_verify() is None
+
+
+def test_reordered_rows_are_caught(chain):
+    # Swapping two entries' places in the chain (their sequence numbers).
+    two, three = AuditEntry.objects.get(seq=2), AuditEntry.objects.get(seq=3)
+    AuditEntry.objects.filter(pk=two.pk).update(seq=99)
+    AuditEntry.objects.filter(pk=three.pk).update(seq=2)
+    AuditEntry.objects.filter(pk=two.pk).update(seq=3)
+    broken = audit_verify()
+    assert broken is not None
+    assert broken.seq == 2

@@ -48,11 +48,15 @@ TOOL = {
     "cards": "/supervision/cards/",
     "figures": "/supervision/figures/",
     "rules": "/supervision/rules/",
+    "reviews": "/evaluation/reviews/",
+    "complaints": "/evaluation/complaints/",
+    "report": "/evaluation/report/",
+    "complaint_take": "/evaluation/complaints/take/",
 }
 ALL_LINKS = set(WS.values()) | set(TOOL.values())
 
-CLERK = ("intake", "window_list", "cases", "messages", "my_messages")
-DEPT = ("inbox", "cases", "my_messages", "urgings", "cards")
+CLERK = ("intake", "window_list", "cases", "messages", "my_messages", "complaint_take")
+DEPT = ("inbox", "cases", "my_messages", "urgings", "cards", "reviews", "report")
 MANAGER = (
     "refusals",
     "cases",
@@ -62,8 +66,11 @@ MANAGER = (
     "urgings",
     "cards",
     "figures",
+    "reviews",
+    "complaints",
+    "report",
 )
-WATCH = ("warnings", "urgings", "cards", "figures", "rules")
+WATCH = ("warnings", "urgings", "cards", "figures", "rules", "reviews", "complaints", "report")
 
 # persona → (its workspace, the tools it is entitled to)
 ENTITLED: dict[str, tuple[str, set[str]]] = {
@@ -84,7 +91,7 @@ ENTITLED: dict[str, tuple[str, set[str]]] = {
         "supervision",
         {"regions", "staff", "cases", "backdoor", "messages", "my_messages", *WATCH},
     ),
-    "hotline_a": ("hotline", {"lookup", "staff", "cases", "my_messages"}),
+    "hotline_a": ("hotline", {"lookup", "staff", "cases", "my_messages", "complaint_take"}),
     "admin_a": (
         "admin",
         {
@@ -283,6 +290,9 @@ def test_manager_who_also_reviews_sees_both_workspaces(world, login):
         TOOL["urgings"],
         TOOL["cards"],
         TOOL["figures"],
+        TOOL["reviews"],
+        TOOL["complaints"],
+        TOOL["report"],
     }
     assert client.get(WS["review"]).status_code == 200
     assert client.get(WS["window"]).status_code == 403
@@ -313,6 +323,7 @@ def test_clerk_who_also_answers_the_hotline_sees_both_workspaces(world, login):
         TOOL["cases"],
         TOOL["messages"],
         TOOL["my_messages"],
+        TOOL["complaint_take"],
     }
     assert client.get(WS["window"]).status_code == 200
     assert client.get(WS["admin"]).status_code == 403
