@@ -17,7 +17,7 @@ class LoginForm(FieldMessagesMixin, AuthenticationForm):
     )
 
 
-class TokenForm(forms.Form):
+class TokenForm(FieldMessagesMixin, forms.Form):
     """A code from the authenticator app (six digits) or a recovery code."""
 
     token = forms.CharField(

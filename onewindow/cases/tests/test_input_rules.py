@@ -81,7 +81,9 @@ def test_the_windows_contact_phone_is_a_phone(world, entry_x, phone):
 @pytest.mark.parametrize("phone", ["😀", "-1"])
 def test_the_counter_form_refuses_a_bad_contact_phone(world, login, entry_x, phone):
     clerk = login(world.clerk_a)
-    data = _intake_post(entry_x, ["self"], applicant=world.person.id_number, contact_phone=phone)
+    data = _intake_post(
+        entry_x, ["self"], applicant=str(world.person.public_id), contact_phone=phone
+    )
     with translation.override("zh-hans"):
         response = clerk.post(f"/cases/new/{entry_x.public_id}/", data, HTTP_ACCEPT_LANGUAGE="zh")
     assert response.status_code == 200
@@ -91,7 +93,7 @@ def test_the_counter_form_refuses_a_bad_contact_phone(world, login, entry_x, pho
 
 def test_the_counter_form_refuses_copies_over_the_limit(world, login, entry_x):
     clerk = login(world.clerk_a)
-    data = _intake_post(entry_x, ["self"], applicant=world.person.id_number)
+    data = _intake_post(entry_x, ["self"], applicant=str(world.person.public_id))
     data["m-0-copies"] = "999"
     response = clerk.post(f"/cases/new/{entry_x.public_id}/", data, HTTP_ACCEPT_LANGUAGE="zh")
     assert response.status_code == 200
@@ -101,7 +103,7 @@ def test_the_counter_form_refuses_copies_over_the_limit(world, login, entry_x):
 
 def test_tampered_answers_at_the_counter_get_a_message(world, login, entry_x):
     clerk = login(world.clerk_a)
-    data = _intake_post(entry_x, ["self"], applicant=world.person.id_number)
+    data = _intake_post(entry_x, ["self"], applicant=str(world.person.public_id))
     data["q-who"] = "hacked"
     response = clerk.post(
         f"/cases/new/{entry_x.public_id}/", data, HTTP_ACCEPT_LANGUAGE="zh", follow=True
@@ -114,7 +116,7 @@ def test_tampered_answers_at_the_counter_get_a_message(world, login, entry_x):
 def test_a_mistyped_credit_code_at_intake_gets_the_credit_code_message(world, login):
     """17 digits and a Y: a credit code with a wrong check character, not a broken ID."""
     clerk = login(world.clerk_a)
-    response = clerk.get(
+    response = clerk.post(
         "/cases/new/", {"applicant": "11620123326222973Y", "q": ""}, HTTP_ACCEPT_LANGUAGE="zh"
     )
     text = response.content.decode()

@@ -59,8 +59,13 @@ SERVICES: dict[str, Callable[[Case, Any], Any]] = {
         materials=inputs_for(c.entry, c.answers),
         expected_revision=c.revision,
     ),
+    # 容缺: the deferrable line is marked missing on the form (after a resubmission it may be in).
     Action.ACCEPT_DEFERRED: lambda c, u: acceptance.case_accept_deferred(
-        case=c, actor=u, due_date=due_date(), expected_revision=c.revision
+        case=c,
+        actor=u,
+        due_date=due_date(),
+        materials=[MaterialInput(position=_position(c, DEFERRABLE), status=MS.MISSING)],
+        expected_revision=c.revision,
     ),
     Action.ACCEPT_COMMITMENT: lambda c, u: acceptance.case_accept_commitment(
         case=c, actor=u, expected_revision=c.revision
