@@ -112,7 +112,7 @@ class Hub:
         while True:
             try:
                 if any(self.waiters.values()):
-                    state = await sync_to_async(as_request(_state), thread_sensitive=False)()
+                    state = await sync_to_async(as_request(_state), thread_sensitive=True)()
                     if seen is not None:
                         for place_id, at in state[1].items():
                             if seen[1].get(place_id) != at or state[0] != seen[0]:
@@ -172,7 +172,7 @@ async def board_stream(place_id: int, last_id: int) -> AsyncIterator[str]:
     wake = the_hub.subscribe(place_id)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + settings.QUEUE_STREAM_SECONDS
-    snapshot = sync_to_async(as_request(_snapshot), thread_sensitive=False)
+    snapshot = sync_to_async(as_request(_snapshot), thread_sensitive=True)
     try:
         yield "retry: 2000\n\n"
         counts_sent: list[dict[str, Any]] | None = None

@@ -93,7 +93,8 @@ def test_tls_setting_turns_on_hsts_and_secure_cookies():
 
 _INLINE = [
     (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
-    (re.compile(r"\son[a-z]+\s*=", re.I), "inline event handler (on…=)"),
+    # An attribute with a quoted value (not a template's ``only == "…"``).
+    (re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I), "inline event handler (on…=)"),
     (re.compile(r"javascript:", re.I), "javascript: URL"),
     (re.compile(r"\sstyle\s*=", re.I), "style attribute"),
     (re.compile(r"<style", re.I), "inline <style>"),

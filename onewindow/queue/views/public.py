@@ -125,8 +125,10 @@ def board(request: HttpRequest, place_pk: int) -> HttpResponse:
 async def stream(request: HttpRequest, place_pk: int) -> StreamingHttpResponse:
     """Server-Sent Events of a board (``live.board_stream``); public like the board."""
     # Every database read of a stream is wrapped like a request (``live.as_request``): a stream
-    # process keeps no connection open between wakes unless CONN_MAX_AGE asks for it.
-    place = await sync_to_async(live.as_request(_place), thread_sensitive=False)(place_pk)
+    # process keeps no connection open between wakes unless CONN_MAX_AGE asks for it. The reads
+    # run on the one sync thread (thread_sensitive): short indexed queries, and in the test
+    # suite they see the test's own transaction instead of waiting on its locks.
+    place = await sync_to_async(live.as_request(_place), thread_sensitive=True)(place_pk)
     raw = request.headers.get("Last-Event-ID") or request.GET.get("last") or "0"
     last_id = int(raw) if raw.isascii() and raw.isdigit() else 0
     response = StreamingHttpResponse(
