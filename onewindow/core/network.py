@@ -14,8 +14,13 @@ from django.http import HttpRequest
 
 from onewindow.core.client import client_address
 
-# One reading of the client's address for every throttle (sign-in lockout, progress look-up).
-client_ip = client_address
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address for the sign-in lockout: the same reading as every throttle
+    (``core.client``), but empty rather than "unknown" when there is none, since django-axes
+    stores it in an IP address column (PostgreSQL refuses a word there)."""
+    address = client_address(request)
+    return "" if address == "unknown" else address
 
 
 def public_url(request: HttpRequest, location: str) -> str:
