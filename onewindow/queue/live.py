@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.db.models import Max
 from django.utils import timezone
 
@@ -59,11 +59,16 @@ def as_request(fn: Callable[..., T]) -> Callable[..., T]:
     ``CONN_MAX_AGE`` (or broken, e.g. after a database restart) are closed before and after."""
 
     def run(*args: Any) -> T:
-        close_old_connections()
+        # Inside an open transaction (a test's, when the stream runs on the caller's thread)
+        # the connection is not ours to close.
+        own = not connection.in_atomic_block
+        if own:
+            close_old_connections()
         try:
             return fn(*args)
         finally:
-            close_old_connections()
+            if own:
+                close_old_connections()
 
     return run
 
